@@ -1,0 +1,76 @@
+"""``newsevents analyze``: code one article and print its analysis."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import InputError
+from ..pipeline import ArticleInput, get_pipeline
+from ..reading import DEFAULT_MAX_BYTES, read_bytes
+
+EXAMPLE = """example:
+  newsevents analyze examples/grain-corridor-talks.txt --published 2025-08-12
+  curl -s https://... | newsevents analyze - --format json > analysis.json
+"""
+
+
+def register(sub: Any) -> None:
+    """Add the ``analyze`` subcommand to ``sub``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "analyze",
+        help="code one article (text or HTML) and print its analysis",
+        description="Code one article (plain text or HTML) and print the newsevents/1 JSON "
+        "(when piped, or with --format json) or a readable summary (on a terminal).",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("path", help="article file, or - for standard input")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
+    p.add_argument("--outlet", help="the outlet's name")
+    p.add_argument("--url", help="the article's URL")
+    p.add_argument("--title", help="the article's title (HTML input: taken from the page)")
+    p.add_argument(
+        "--format", choices=("json", "text"), default=None,
+        help="output format (default: text on a terminal, json otherwise)",
+    )
+    p.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        help=f"largest input accepted (default {DEFAULT_MAX_BYTES:,})",
+    )
+    p.add_argument("--kb", action="append", type=Path, default=[],
+                   help="extra knowledge-base file (repeatable)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Analyse the article named by ``args`` and print it; return the exit code."""
+    config = Config(max_bytes=args.max_bytes, kb_files=tuple(args.kb))
+    if args.path == "-":
+        data = sys.stdin.buffer.read(args.max_bytes + 1)
+        name = "<stdin>"
+    else:
+        data = read_bytes(args.path, args.max_bytes)
+        name = args.path
+    item = ArticleInput(
+        text=data, published=args.published, outlet=args.outlet, url=args.url,
+        title=args.title, key=name,
+    )
+    analysis = None
+    for _, analysis in get_pipeline(config).run([item]):
+        break
+    if analysis is None:
+        raise InputError(f"{name}: nothing was coded")
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from ..render import print_summary
+
+        print_summary(analysis)
+    return 0

