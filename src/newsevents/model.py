@@ -248,6 +248,38 @@ class Analysis:
             return None
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """Return the actor with a mention overlapping ``[start, end)`` the most, or None.
+
+        Ties go to the mention that starts last inside the span (the head of a noun phrase
+        such as "Kremlin spokesman Dmitry Peskov" is at its end).
+        """
+        best: tuple[int, int, Actor] | None = None
+        for actor in self.actors:
+            for m in actor.mentions:
+                overlap = min(end, m.end) - max(start, m.start)
+                if overlap > 0 and (best is None or (overlap, m.start) > best[:2]):
+                    best = (overlap, m.start, actor)
+        return best[2] if best else None
+
+    def statement_covering(self, start: int, end: int) -> Statement | None:
+        """Return the innermost statement whose content contains ``[start, end)``, or None."""
+        inside = [
+            s for s in self.statements if s.content.start <= start and end <= s.content.end
+        ]
+        return min(inside, key=lambda s: s.content.end - s.content.start, default=None)
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index of the sentence holding ``offset`` (the nearest before it)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid][0] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as the ``newsevents/1`` JSON object."""
         art = self.article
