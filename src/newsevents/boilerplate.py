@@ -19,36 +19,69 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for reason, pattern in (
         ("source link", r"(source|source link|original source|view source|link to source)\s*:?"),
         ("source link", r"source\s*:\s*https?://\S+"),
-        ("read more", r"(read more|read next|read also|also read|see also|more on this( story)?|"
-                      r"continue reading|read the full (story|article))\b.{0,200}"),
-        ("read more", r"(related|recommended|more)(\s+(stories|articles|news|content|reading|"
-                      r"videos?))?\s*(:.{0,200})?"),
-        ("share line", rf"((share|tweet|post|send)( this( article| story| page)?)?( on| via| to)?"
-                       rf"\s*{_SOCIAL}?[\s,|/·•]*)+"),
+        (
+            "read more",
+            r"(read more|read next|read also|also read|see also|more on this( story)?|"
+            r"continue reading|read the full (story|article))\b.{0,200}",
+        ),
+        (
+            "read more",
+            r"(related|recommended|more)(\s+(stories|articles|news|content|reading|"
+            r"videos?))?\s*(:.{0,200})?",
+        ),
+        (
+            "share line",
+            rf"((share|tweet|post|send)( this( article| story| page)?)?( on| via| to)?"
+            rf"\s*{_SOCIAL}?[\s,|/·•]*)+",
+        ),
         ("share line", rf"({_SOCIAL}[\s,|/·•]*){{1,8}}"),
-        ("subscribe line", r"(subscribe|sign up|register|join|follow|download)\b.{0,150}?"
-                           r"\b(newsletters?|channel|app|updates|alerts|telegram|twitter|"
-                           r"facebook|instagram|youtube|tiktok|account|"
-                           r"@\w+)\b.{0,100}"),
-        ("cookie notice", r".{0,200}\b(cookies?|cookie policy|privacy policy)\b.{0,200}"
-                          r"\b(accept|agree|consent|use|settings|policy)\b.{0,200}"),
-        ("advertisement", r"(advertisement|advertisements|advert|ad|sponsored( content)?|"
-                          r"scroll to continue( with content)?|story continues below"
-                          r"( advertisement)?)"),
-        ("syndication byline", r"(this (article|story|report|piece) (was |is )?(originally |first )?"
-                               r"(appeared|published|posted|syndicated)|(originally |first )"
-                               r"(appeared|published) (in|on|at|by)|republished (with permission )?"
-                               r"(from|by)|reproduced (with permission )?from)\b.{0,250}"),
-        ("syndication byline", r"(this story has been published from a wire agency feed|"
-                               r"\(?this story has not been edited by).{0,200}"),
+        (
+            "subscribe line",
+            r"(subscribe|sign up|register|join|follow|download)\b.{0,150}?"
+            r"\b(newsletters?|channel|app|updates|alerts|telegram|twitter|"
+            r"facebook|instagram|youtube|tiktok|account|"
+            r"@\w+)\b.{0,100}",
+        ),
+        (
+            "cookie notice",
+            r".{0,200}\b(cookies?|cookie policy|privacy policy)\b.{0,200}"
+            r"\b(accept|agree|consent|use|settings|policy)\b.{0,200}",
+        ),
+        (
+            "advertisement",
+            r"(advertisement|advertisements|advert|ad|sponsored( content)?|"
+            r"scroll to continue( with content)?|story continues below"
+            r"( advertisement)?)",
+        ),
+        (
+            "syndication byline",
+            r"(this (article|story|report|piece) (was |is )?(originally |first )?"
+            r"(appeared|published|posted|syndicated)|(originally |first )"
+            r"(appeared|published) (in|on|at|by)|republished (with permission )?"
+            r"(from|by)|reproduced (with permission )?from)\b.{0,250}",
+        ),
+        (
+            "syndication byline",
+            r"(this story has been published from a wire agency feed|"
+            r"\(?this story has not been edited by).{0,200}",
+        ),
         ("copyright line", r"(copyright|©|\(c\))\s*(\d{4}|.{0,100}all rights reserved).{0,200}"),
-        ("credit line", r"((additional )?(reporting|writing|editing|compiled|translated|"
-                        r"research) by [^.]{1,150}[.;]?\s*){1,4}"),
-        ("media caption", r"(photo|image|picture|video|file photo|illustration)( credit)?"
-                          r"\s*[:©|].{0,200}"),
-        ("navigation", r"(home|menu|search|log ?in|sign in|comments?|leave a (comment|reply)|"
-                       r"print|loading\.*|back to top|skip to (main )?content|"
-                       r"click here.{0,150}|tags?:.{0,200}|topics?:.{0,200})"),
+        (
+            "credit line",
+            r"((additional )?(reporting|writing|editing|compiled|translated|"
+            r"research) by [^.]{1,150}[.;]?\s*){1,4}",
+        ),
+        (
+            "media caption",
+            r"(photo|image|picture|video|file photo|illustration)( credit)?"
+            r"\s*[:©|].{0,200}",
+        ),
+        (
+            "navigation",
+            r"(home|menu|search|log ?in|sign in|comments?|leave a (comment|reply)|"
+            r"print|loading\.*|back to top|skip to (main )?content|"
+            r"click here.{0,150}|tags?:.{0,200}|topics?:.{0,200})",
+        ),
     )
 )
 

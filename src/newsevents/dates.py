@@ -1,4 +1,4 @@
-"""The dates step. Normalise time expressions against the publication date and date events (issue 5)."""
+"""The dates step: time expressions normalised against the publication date (issue 5)."""
 
 from __future__ import annotations
 

@@ -49,7 +49,11 @@ class _Builder:
 
     def copy(self, text: str, original: int) -> None:
         last = self.runs[-1] if self.runs else None
-        if last and last.start + last.length == self.length and last.original + last.length == original:
+        if (
+            last
+            and last.start + last.length == self.length
+            and last.original + last.length == original
+        ):
             self.runs[-1] = OffsetRun(last.start, last.original, last.length + len(text))
         else:
             self.runs.append(OffsetRun(self.length, original, len(text)))

@@ -177,7 +177,11 @@ def guess_title(text: str) -> str | None:
     The headline stays in the text too: spans index the whole text.
     """
     first = text.split("\n\n", 1)[0]
-    if "\n\n" in text and len(first) <= 160 and not first.rstrip().endswith((".", "?", "!", "\"", "”")):
+    if (
+        "\n\n" in text
+        and len(first) <= 160
+        and not first.rstrip().endswith((".", "?", "!", '"', "”"))
+    ):
         return first
     return None
 

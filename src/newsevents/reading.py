@@ -118,7 +118,9 @@ def extract_html(html: str, name: str = "input") -> RawInput:
     return RawInput(text=body, is_html=True, title=title)
 
 
-def read_input(data: bytes | str, name: str = "input", max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+def read_input(
+    data: bytes | str, name: str = "input", max_bytes: int = DEFAULT_MAX_BYTES
+) -> RawInput:
     """Return the text of one article from bytes or a string, extracting HTML bodies.
 
     Raises:

@@ -13,12 +13,15 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
     art = analysis.article
     console.print(f"[bold]{art.title or '(untitled)'}[/bold]")
-    meta = " · ".join(x for x in (art.outlet, art.published and art.published.isoformat(),
-                                  art.url) if x)
+    meta = " · ".join(
+        x for x in (art.outlet, art.published and art.published.isoformat(), art.url) if x
+    )
     if meta:
         console.print(f"[dim]{meta}[/dim]")
-    console.print(f"[dim]id {art.id[:12]} · {len(analysis.sentences)} sentences · "
-                  f"{len(art.text):,} characters[/dim]")
+    console.print(
+        f"[dim]id {art.id[:12]} · {len(analysis.sentences)} sentences · "
+        f"{len(art.text):,} characters[/dim]"
+    )
     for r in art.removed:
         console.print(f"[dim]removed ({r.reason}): {r.text!r}[/dim]")
     names = {a.id: a.name for a in analysis.actors}
@@ -43,18 +46,33 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         for col in ("id", "source", "type", "cameo", "target", "trigger", "modality", "by", "date"):
             t.add_column(col, overflow="fold")
         for e in analysis.events:
-            flags = [k for k in ("negated", "conditional", "hypothetical", "future", "near_miss")
-                     if getattr(e.modality, k)]
-            t.add_row(e.id, names.get(e.source or "", "-"), e.plover, e.cameo,
-                      names.get(e.target or "", "-"), e.trigger.text, ",".join(flags) or "-",
-                      e.asserted_by, e.date.value or "" if e.date else "")
+            flags = [
+                k
+                for k in ("negated", "conditional", "hypothetical", "future", "near_miss")
+                if getattr(e.modality, k)
+            ]
+            t.add_row(
+                e.id,
+                names.get(e.source or "", "-"),
+                e.plover,
+                e.cameo,
+                names.get(e.target or "", "-"),
+                e.trigger.text,
+                ",".join(flags) or "-",
+                e.asserted_by,
+                e.date.value or "" if e.date else "",
+            )
         console.print(t)
     if analysis.dates:
-        console.print("[bold]Dates[/bold]: " + "; ".join(
-            f"{d.text} → {d.value or '?'}" for d in analysis.dates))
+        console.print(
+            "[bold]Dates[/bold]: "
+            + "; ".join(f"{d.text} → {d.value or '?'}" for d in analysis.dates)
+        )
     if analysis.places:
-        console.print("[bold]Places[/bold]: " + "; ".join(
-            f"{p.text} ({p.country or '?'})" for p in analysis.places))
+        console.print(
+            "[bold]Places[/bold]: "
+            + "; ".join(f"{p.text} ({p.country or '?'})" for p in analysis.places)
+        )
     if analysis.framing:
         t = Table(title="Framing", title_justify="left")
         for col in ("kind", "text", "note"):

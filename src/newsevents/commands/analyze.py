@@ -60,11 +60,10 @@ def run(args: argparse.Namespace) -> int:
         text=data, published=args.published, outlet=args.outlet, url=args.url,
         title=args.title, key=name,
     )
-    analysis = None
-    for _, analysis in get_pipeline(config).run([item]):
-        break
-    if analysis is None:
+    results = list(get_pipeline(config).run([item]))
+    if not results:
         raise InputError(f"{name}: nothing was coded")
+    analysis = results[0][1]
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
         json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
