@@ -35,7 +35,9 @@ from .model import (
     Statement,
     TimeExpr,
 )
-from .pipeline import ArticleInput, ErrorHandler, get_pipeline, raise_error
+from .pipeline import ArticleInput, ErrorHandler
+from .pipeline import get_pipeline as _get_pipeline
+from .pipeline import raise_error as _raise_error
 
 __version__ = "0.1.0"
 
@@ -47,6 +49,7 @@ __all__ = [
     "Config",
     "DataError",
     "DateRef",
+    "ErrorHandler",
     "Event",
     "Frame",
     "InputError",
@@ -92,7 +95,7 @@ def analyze(
         >>> analyze("Russia accused Ukraine of shelling the plant.").events  # doctest: +SKIP
     """
     item = ArticleInput(text=text, published=published, outlet=outlet, url=url, title=title)
-    for _, analysis in get_pipeline(config).run([item]):
+    for _, analysis in _get_pipeline(config).run([item]):
         return analysis
     raise NewseventsError("the pipeline returned no analysis")  # unreachable: errors raise
 
@@ -102,7 +105,7 @@ def analyze_many(
     *,
     config: Config | None = None,
     batch_size: int | None = None,
-    on_error: ErrorHandler = raise_error,
+    on_error: ErrorHandler = _raise_error,
 ) -> Iterator[tuple[object, Analysis]]:
     """Return ``(key, analysis)`` pairs for a stream of articles, in input order.
 
@@ -115,4 +118,4 @@ def analyze_many(
         for i, item in enumerate(items):
             yield item if isinstance(item, ArticleInput) else ArticleInput(text=item, key=i)
 
-    yield from get_pipeline(config).run(as_inputs(), on_error=on_error, batch_size=batch_size)
+    yield from _get_pipeline(config).run(as_inputs(), on_error=on_error, batch_size=batch_size)

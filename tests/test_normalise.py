@@ -1,0 +1,118 @@
+"""Normalisation: paragraphs, white space, boilerplate, and the offset map back to the input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsevents.model import Article
+from newsevents.normalise import article_id, normalise
+
+
+def test_normalise_collapses_space_and_keeps_typographic_quotes() -> None:
+    norm = normalise("He said:  “We will   not\tyield.”  \r\n")
+    assert norm.text == "He said: “We will not yield.”"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # blank lines separate paragraphs; single breaks inside them are hard wraps
+        (
+            "One line\nwrapped here.\n\nSecond paragraph.",
+            "One line wrapped here.\n\nSecond paragraph.",
+        ),
+        # no blank lines at all: every line is a paragraph
+        ("First paragraph.\nSecond paragraph.", "First paragraph.\n\nSecond paragraph."),
+        ("A.\r\n\r\n\r\nB.", "A.\n\nB."),
+    ],
+)
+def test_normalise_paragraphs(raw: str, expected: str) -> None:
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Source link", "source link"),
+        ("Read more: Ceasefire collapses in the north", "read more"),
+        ("Share on Facebook Share on Twitter", "share line"),
+        ("Subscribe to our newsletter", "subscribe line"),
+        ("We use cookies to improve your experience. Accept", "cookie notice"),
+        ("Advertisement", "advertisement"),
+        ("This article originally appeared on Example Daily.", "syndication byline"),
+        ("Copyright 2024 Example Wire. All rights reserved.", "copyright line"),
+        ("Reporting by Jane Roe; Editing by John Doe", "credit line"),
+    ],
+)
+def test_normalise_removes_boilerplate_with_original_offsets(line: str, reason: str) -> None:
+    raw = f"The minister spoke on Monday.\n{line}\nThe talks resumed."
+    norm = normalise(raw)
+    assert line not in norm.text
+    assert [(r.reason, raw[r.start : r.end]) for r in norm.removed] == [(reason, line)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Sources said the talks would resume.",
+        "Copyright law was changed by the parliament last year.",
+        "Share prices fell sharply after the announcement.",
+        "Related talks in Geneva ended without a deal.",
+    ],
+)
+def test_normalise_keeps_prose_that_mentions_boilerplate_words(prose: str) -> None:
+    norm = normalise(f"{prose}\nAnother sentence here.")
+    assert prose in norm.text
+    assert norm.removed == []
+
+
+def test_normalise_cuts_debris_glued_to_the_last_paragraph() -> None:
+    raw = "Talks will occur.Source link"
+    norm = normalise(raw)
+    assert norm.text == "Talks will occur."
+    assert norm.removed[0].text == "Source link"
+    assert norm.removed[0].start == raw.index("Source")
+
+
+def test_normalise_drops_invisible_characters_and_applies_nfc() -> None:
+    norm = normalise("Zelens\u200bky met Erdog\u0306an.")  # zero-width space, combining breve
+    assert norm.text == "Zelensky met Erdoğan."
+
+
+def _article(raw: str) -> tuple[Article, str]:
+    norm = normalise(raw)
+    return Article(id=article_id(norm.text), text=norm.text, offsets=norm.offsets), raw
+
+
+def test_offset_map_points_back_to_the_input() -> None:
+    article, raw = _article("Kyiv  said\r\n\r\nMoscow   replied “no”.")
+    for i, ch in enumerate(article.text):
+        orig = article.to_original(i)
+        if orig is not None:
+            assert raw[orig] == ch
+
+
+_text = st.lists(
+    st.sampled_from([*"ab cd.\n\r\t“”\"'é\u00a0\u200b\u0306", "Source link\n", "Read more"]),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_normalise_invariants(raw: str) -> None:
+    norm = normalise(raw)
+    # every copied run really is a copy of the input
+    for run in norm.offsets:
+        assert (
+            norm.text[run.start : run.start + run.length]
+            == raw[run.original : run.original + run.length]
+        )
+    # removed stretches are where they say they are in the input
+    for r in norm.removed:
+        assert raw[r.start : r.end] == r.text
+    # normalising is idempotent on its own output
+    assert normalise(norm.text).text == norm.text
+    assert "  " not in norm.text and "\r" not in norm.text
