@@ -1,0 +1,133 @@
+"""Matching quotes to cues: direct, split, floating and multi-paragraph quotes.
+
+A parse-found attribution whose content runs into a quote takes the whole quote; a speech
+verb with no content yet ("He said:") takes the quote that follows it; a quote left over is
+given to the cue of its own sentence ("'X,' he said, 'Y.'") or, failing that, to the last
+attribution with a source in the same or the previous paragraph (a "floating" quote). A
+quote nobody can be found for is left alone: no statement is invented.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .cues import CueLexicon
+from .indirect import Found, Offsets, find_attributions
+from .quotes import find_quotes, words_in
+
+#: A quote with fewer words is a scare quote or a title, not a direct statement.
+MIN_QUOTE_WORDS = 4
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
+    """Return every attribution in ``doc``, quotes matched, sorted in text order."""
+    text = doc.text
+    quotes = find_quotes(text)
+    real = [q for q in quotes if words_in(text, q) >= MIN_QUOTE_WORDS]
+    found = find_attributions(doc, lexicon, skip=real)
+    sent_starts = [s.start_char for s in doc.sents]
+    para_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+    out: list[Found] = []
+    used: set[Offsets] = set()
+    for f in found:
+        if f.content is None:
+            q = _next_quote(f.cue, real, used, sent_starts)
+            if q is None:
+                continue
+            f = replace(f, content=q)
+        f = _snap(f, quotes, real)
+        assert f.content is not None
+        used.update(q for q in real if _overlaps(q, f.content))
+        out.append(f)
+    with_source = sorted((f for f in out if f.source is not None), key=lambda f: f.cue[0])
+    for q in real:
+        if q in used:
+            continue
+        owner = _owner(q, with_source, sent_starts, para_starts)
+        if owner is not None:
+            out.append(replace(owner, content=q, kind="direct"))
+            used.add(q)
+    return _dedupe(out)
+
+
+def _overlaps(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _next_quote(
+    cue: Offsets, real: list[Offsets], used: set[Offsets], sent_starts: list[int]
+) -> Offsets | None:
+    """Return the first unused quote after ``cue`` in its sentence or the next one."""
+    sent = _index(sent_starts, cue[0])
+    for q in real:
+        if q[0] >= cue[1] and q not in used and _index(sent_starts, q[0]) <= sent + 1:
+            return q
+        if q[0] >= cue[1]:
+            break
+    return None
+
+
+def _snap(f: Found, quotes: list[Offsets], real: list[Offsets]) -> Found:
+    """Return ``f`` with its content grown to whole quotes, and its kind decided."""
+    assert f.content is not None
+    start, end = f.content
+    for q in quotes:
+        if _overlaps(q, (start, end)) and not _overlaps(q, f.cue):
+            start, end = min(start, q[0]), max(end, q[1])
+    kind = f.kind
+    if kind != "according_to":
+        if any(q[0] <= start and end <= q[1] for q in real):
+            kind = "direct"
+        elif any(start <= q[0] and q[1] <= end for q in quotes):
+            kind = "mixed"
+    return replace(f, content=(start, end), kind=kind)
+
+
+def _owner(
+    q: Offsets, with_source: list[Found], sent_starts: list[int], para_starts: list[int]
+) -> Found | None:
+    """Return the attribution an unclaimed quote belongs to, or None."""
+    q_sent = _index(sent_starts, q[0])
+    q_end_sent = _index(sent_starts, max(q[1] - 1, q[0]))
+    for f in with_source:  # the cue of the quote's own sentence: a split quote
+        cue_sent = _index(sent_starts, f.cue[0])
+        if q_sent <= cue_sent <= q_end_sent:
+            return f
+    before = [f for f in with_source if f.content is not None and f.content[1] <= q[0]]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.content[1] if f.content else 0)
+    para = _index(para_starts, q[0])
+    if para - _index(para_starts, last.cue[0]) <= 1:
+        return last
+    return None
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """Return the findings without repeats, in text order."""
+    # the longest cue first, so that "expressed concerns" wins over its noun "concerns"
+    by_cue_length = sorted(found, key=lambda f: f.cue[0] - f.cue[1])
+    kept: list[Found] = []
+    for f in by_cue_length:
+        if f.content is None or f.content[1] <= f.content[0]:
+            continue
+        if any(k.content == f.content and _overlaps(k.cue, f.cue) for k in kept):
+            continue
+        if any(k.cue == f.cue and k.content == f.content for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=_order)
+
+
+def _order(f: Found) -> tuple[int, int]:
+    starts = [f.cue[0]] + [s[0] for s in (f.content, f.source) if s is not None]
+    return (min(starts), f.content[0] if f.content else 0)

@@ -1,0 +1,366 @@
+"""Attributions over the dependency parse: a cue, its source and its content.
+
+Covers reporting verbs with a complement ("Peskov stated that ...", "He highlighted X as
+Y"), the passive and the described-as pattern ("X has been described by Y as Z"),
+reporting nouns ("claims by X that ...", "X's warning that ..."), "according to X" and
+colon attributions ("Peskov: ..."). Every finding is a plain ``Found`` of token-derived
+character spans; quotes are matched to them afterwards (``attach.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import CueLexicon
+
+Offsets = tuple[int, int]
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Verbs whose object is the person addressed, not what was said ("told reporters that").
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "ask", "remind", "assure", "warn", "urge", "persuade", "convince",
+     "advise", "caution", "promise", "reassure"}
+)  # fmt: skip
+#: Verbs whose object plus "as ..." is the claim ("described the plan as reckless").
+_AS_VERBS = frozenset({"describe", "highlight", "cite", "characterize", "portray", "see", "view"})
+#: Verbs that also take a plain object as their content ("announced a plan", "denied it").
+_OBJECT_VERBS = frozenset(
+    {"announce", "deny", "confirm", "propose", "predict", "promise", "pledge",
+     "demand", "criticize", "praise", "dispute", "dismiss", "question", "reveal", "report",
+     "vow", "threaten", "acknowledge", "admit", "blame", "accuse", "charge", "decry",
+     "forecast", "estimate", "recommend", "guarantee", "signal", "underscore", "stress",
+     "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write"}
+)  # fmt: skip
+#: Verbs that introduce a following quote on their own ("He added: “...”").
+_SPEECH_VERBS = frozenset(
+    {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
+     "insist", "warn", "reply", "respond", "answer", "note", "remark", "argue", "ask"}
+)  # fmt: skip
+_PUNCT_EDGE = frozenset(",;:—–-.")
+_QUOTES = frozenset("“”\"'‘’«»")
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found in the parse, as character spans into the text.
+
+    ``content`` is None for a speech verb with nothing after it yet ("He said:"), which a
+    following quote may fill. ``source_token`` is the index of the source's head token
+    (None when there is no source); ``kind`` is provisional until quotes are matched.
+    """
+
+    cue: Offsets
+    content: Offsets | None
+    source: Offsets | None
+    source_token: int | None
+    kind: str
+    cue_token: int
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon, skip: Iterable[Offsets] = ()) -> list[Found]:
+    """Return the attributions of ``doc`` found through its cues, in cue order.
+
+    Cues inside ``skip`` spans (the quotes: a cue inside a quote is the speaker's words)
+    are ignored.
+    """
+    skip_spans = sorted(skip)
+    out: list[Found] = []
+    for sent in doc.sents:
+        colon = _colon_attribution(sent)
+        if colon is not None:
+            out.append(colon)
+        for tok in sent:
+            if _inside(tok.idx, skip_spans):
+                continue
+            lemma = tok.lemma_.lower()
+            found: Found | None = None
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                found = _according_to(tok, sent)
+            elif tok.pos_ == "VERB" and lemma in lexicon.verbs:
+                found = _verb(tok, lexicon)
+            elif tok.pos_ == "VERB" and lemma in lexicon.phrases:
+                found = _phrase_verb(tok, lexicon)
+            elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+                found = _noun(tok)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _inside(offset: int, spans: list[Offsets]) -> bool:
+    # spans are few per article: a linear scan is cheaper than bisect bookkeeping
+    return any(s <= offset < e for s, e in spans)
+
+
+def _verb(tok: Token, lexicon: CueLexicon) -> Found | None:
+    """Return the attribution a reporting verb heads, or None when it has no content."""
+    if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBG" and tok.dep_ in ("pobj",)):
+        return None
+    lemma = tok.lemma_.lower()
+    words = tuple(c.lemma_.lower() for c in tok.doc[tok.i + 1 : tok.i + 3])
+    tail = lexicon.phrase_tail(lemma, words)
+    cue_end = tok.i + 1 + (len(tail) if tail else 0)
+    content = _verb_content(tok, lemma, cue_end)
+    if content is None and lemma not in _SPEECH_VERBS:
+        return None
+    source_tok = _source_token(tok)
+    return Found(
+        cue=_cue_span(tok, cue_end),
+        content=content,
+        source=_source_span(source_tok) if source_tok is not None else None,
+        source_token=source_tok.i if source_tok is not None else None,
+        kind="indirect",
+        cue_token=tok.i,
+    )
+
+
+def _phrase_verb(tok: Token, lexicon: CueLexicon) -> Found | None:
+    """Return the attribution of a multi-word verb cue ("called for", "expressed concern")."""
+    lemma = tok.lemma_.lower()
+    words = tuple(c.lemma_.lower() for c in tok.doc[tok.i + 1 : tok.i + 3])
+    tail = lexicon.phrase_tail(lemma, words)
+    if tail is None:
+        return None
+    if tail == ("it",):
+        return None  # "as X put it": handled as a parenthetical below when found
+    return _verb(tok, lexicon) if tail else None
+
+
+def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
+    """Return the content of a reporting verb: its clause, object or the text it frames."""
+    doc = tok.doc
+    children = list(tok.children)
+    after = [c for c in children if c.i >= cue_end]
+    ccomp = [c for c in children if c.dep_ == "ccomp"]
+    # a multi-word cue with a noun ("expressed concerns that ...") carries the clause
+    for c in children:
+        if c.i < cue_end and c.i > tok.i:
+            ccomp += [
+                g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl") and _clausal(g)
+            ]
+    if ccomp:
+        first = min(ccomp, key=lambda c: c.left_edge.i)
+        last = max(ccomp, key=lambda c: c.right_edge.i)
+        return _trim(doc, first.left_edge.i, last.right_edge.i + 1)
+    # "called for X", "pointed to X": the object of the cue's own preposition
+    if cue_end > tok.i + 1:
+        prep = doc[cue_end - 1]
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+    xcomp = [c for c in after if c.dep_ == "xcomp"]
+    dobj = [c for c in after if c.dep_ in ("dobj", "dative") and not _is_pronoun_obj(c, lemma)]
+    if xcomp:
+        start = min([x.left_edge.i for x in xcomp] + [d.left_edge.i for d in dobj])
+        return _trim(doc, start, max(x.right_edge.i for x in xcomp) + 1)
+    if lemma in _ADDRESSEE_VERBS:
+        return None
+    as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
+    if dobj and (lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
+        end = dobj[-1].right_edge.i + 1
+        for c in after:  # "called it “a celebration of ...”" (an object predicate)
+            if c.dep_ in ("oprd", "ccomp"):
+                end = max(end, c.right_edge.i + 1)
+        return _trim(doc, dobj[0].left_edge.i, max(end, as_end or 0))
+    passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
+    if passive and as_end:  # "X has been described by Y as Z": the claim is "X ... Z"
+        return _trim(doc, passive[0].left_edge.i, as_end)
+    # "... , he said." with the clause as the cue's head (parataxis or a misparse)
+    if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
+        left = tok.left_edge.i
+        sent = tok.sent
+        return _trim(doc, sent.start, left)
+    return None
+
+
+def _as_phrase_end(tok: Token) -> int | None:
+    """Return the token index just after the "as ..." phrase of ``tok``'s clause, or None.
+
+    The "as" may hang on the verb or, after a long object, on a clause inside it ("He
+    highlighted the draft that Kiev dropped, as evidence of ...").
+    """
+    ends = [
+        t.head.right_edge.i + 1 if t.dep_ == "mark" else t.right_edge.i + 1
+        for t in tok.subtree
+        if t.i > tok.i and t.lower_ == "as" and t.dep_ in ("prep", "mark")
+    ]
+    return max(ends) if ends else None
+
+
+def _clausal(tok: Token) -> bool:
+    """Return True when ``tok`` heads a "that"/"to" clause, not a relative clause.
+
+    A complement clause marks "that" as ``mark``; in a relative clause "that" is the
+    subject or object ("the claims that he made").
+    """
+    if any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in tok.children):
+        return True
+    return tok.dep_ != "relcl" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in _SUBJECTS for c in tok.children
+    )
+
+
+def _is_pronoun_obj(tok: Token, lemma: str) -> bool:
+    """Return True when an object is a bare pronoun a "say" verb does not report ("said it")."""
+    return lemma == "say" and tok.pos_ == "PRON"
+
+
+def _source_token(tok: Token) -> Token | None:
+    """Return the head token of the source: the subject, the passive agent, or inherited."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for c in tok.children:
+        if c.dep_ in _SUBJECTS and c.lower_ != "it":
+            return c
+    if any(c.dep_ in _PASSIVE_SUBJECTS for c in tok.children):
+        return None
+    # "... and added", "spoke out, arguing that", "wants to say": the head's subject
+    head = tok
+    for _ in range(3):
+        if head.dep_ not in ("conj", "xcomp", "advcl") or head.head is head:
+            break
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+            break  # "if he says ...", "because ..." are not the head's statement
+        head = head.head
+        for c in head.children:
+            if c.dep_ in _SUBJECTS and c.lower_ != "it":
+                return c
+    return None
+
+
+def _source_span(tok: Token) -> Offsets:
+    """Return the source: the subject's whole phrase (appositives included), or the relative
+    pronoun itself ("who suggested ...": the speaker is resolved through its head noun)."""
+    doc = tok.doc
+    if tok.lower_ in _RELATIVE:
+        return (tok.idx, tok.idx + len(tok))
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    return _trim(doc, start, end)
+
+
+def _cue_span(tok: Token, cue_end: int) -> Offsets:
+    """Return the cue: the verb with its auxiliaries, negation and particle ("has not said")."""
+    doc = tok.doc
+    start = tok.i
+    left = [c for c in tok.children if c.dep_ in _CUE_LEFT and c.i < tok.i]
+    if tok.i > 0 and doc[tok.i - 1].lower_ == "also":
+        left.append(doc[tok.i - 1])
+    if left:
+        first = min(c.i for c in left)
+        # only when nothing but adverbs sits between ("has also said")
+        if all(doc[j].dep_ in (*_CUE_LEFT, "advmod") for j in range(first, tok.i)):
+            start = first
+    end = cue_end
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == end:
+            end += 1
+    if end < len(doc) and doc[end].text == ":":
+        end += 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _noun(tok: Token) -> Found | None:
+    """Return the attribution of a reporting noun with a clause ("X's claim that ...")."""
+    doc = tok.doc
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _clausal(c)]
+    if not clauses:
+        return None
+    content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
+    source_tok: Token | None = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            source_tok = c
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            source_tok = objs[0] if objs else source_tok
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].head is tok:
+        start -= 1
+    source: Offsets | None = None
+    if source_tok is not None:
+        if source_tok.dep_ == "poss":
+            source = _trim(doc, source_tok.left_edge.i, source_tok.right_edge.i + 1)
+        else:
+            source = _source_span(source_tok)
+    return Found(
+        cue=(doc[start].idx, tok.idx + len(tok)),
+        content=content,
+        source=source,
+        source_token=source_tok.i if source_tok is not None else None,
+        kind="indirect",
+        cue_token=tok.i,
+    )
+
+
+def _according_to(tok: Token, sent: Span) -> Found | None:
+    """Return "according to X, Y": source X, content the rest of the sentence."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in tok.children if c.dep_ == "pobj"
+    ]
+    if not objs:
+        return None
+    src = objs[0]
+    phrase_start = tok.i
+    phrase_end = max(src.right_edge.i, to.i) + 1
+    before = _trim(doc, sent.start, phrase_start) if phrase_start > sent.start else None
+    after = _trim(doc, phrase_end, sent.end) if phrase_end < sent.end else None
+    parts = [p for p in (before, after) if p is not None and p[1] > p[0]]
+    if not parts:
+        return None
+    content = (parts[0][0], parts[-1][1])
+    return Found(
+        cue=(tok.idx, to.idx + len(to)),
+        content=content,
+        source=_source_span(src),
+        source_token=src.i,
+        kind="according_to",
+        cue_token=tok.i,
+    )
+
+
+def _colon_attribution(sent: Span) -> Found | None:
+    """Return "Peskov: talks can begin ..." (a name, a colon, then what was said), or None."""
+    colon = next((t for t in sent[:6] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+        return None
+    name = sent.doc[sent.start : colon.i]
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+        return None
+    if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in name.ents):
+        return None
+    doc = sent.doc
+    return Found(
+        cue=(colon.idx, colon.idx + 1),
+        content=_trim(doc, colon.i + 1, sent.end),
+        source=_trim(doc, sent.start, colon.i),
+        source_token=colon.i - 1,
+        kind="indirect",
+        cue_token=colon.i,
+    )
+
+
+def _trim(doc: Doc, start: int, end: int) -> Offsets:
+    """Return the character span of tokens ``[start, end)`` without punctuation at its edges.
+
+    Quote marks stay: a quote's marks belong to the content.
+    """
+    while start < end and (doc[start].is_space or doc[start].text in _PUNCT_EDGE):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space or (doc[end - 1].text in _PUNCT_EDGE)
+    ):
+        end -= 1
+    if end <= start:
+        return (doc[start].idx, doc[start].idx) if start < len(doc) else (0, 0)
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
