@@ -1,0 +1,53 @@
+"""Give each event the date of its clause, else the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..model import DateRef, Event, TimeExpr
+from .syntax import clause_head, token_at, tree_distance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _rank(trigger: Token, expr: Token) -> tuple[int, int, int] | None:
+    """Return a sort key for how closely ``expr`` belongs to ``trigger``; None if not its sentence.
+
+    First the expressions of the trigger's own clause (same clause head, or inside the
+    trigger's subtree without crossing into another clause), then the rest of the sentence;
+    within each, the fewest dependency arcs, then the fewest tokens between them.
+    """
+    if expr.sent.start != trigger.sent.start:
+        return None
+    own = clause_head(expr).i == clause_head(trigger).i
+    return (0 if own else 1, tree_distance(trigger, expr), abs(trigger.i - expr.i))
+
+
+def date_for(
+    doc: Doc, event: Event, dates: list[TimeExpr], published: dt.date | None
+) -> DateRef | None:
+    """Return the DateRef for ``event``: its clause's time expression, else the publication date.
+
+    Durations ("for months") never date an event. Returns None when there is neither an
+    expression in the sentence nor a publication date.
+    """
+    trigger = token_at(doc, event.trigger.start, event.trigger.end)
+    best: tuple[tuple[int, int, int], TimeExpr] | None = None
+    if trigger is not None:
+        for expr in dates:
+            if expr.precision is None:  # a duration
+                continue
+            token = token_at(doc, expr.start, expr.end)
+            if token is None:
+                continue
+            key = _rank(trigger, token)
+            if key is not None and (best is None or key < best[0]):
+                best = (key, expr)
+    if best is not None:
+        expr = best[1]
+        return DateRef(expr.value, expr.precision, expr.start, expr.end, expr.text)
+    if published is not None:
+        return DateRef(published.isoformat(), "day")
+    return None
