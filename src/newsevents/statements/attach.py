@@ -36,7 +36,7 @@ def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
     used: set[Offsets] = set()
     for f in found:
         if f.content is None:
-            q = _next_quote(f.cue, real, used, sent_starts)
+            q = _quote_before(f, real, used, text) or _next_quote(f.cue, real, used, sent_starts)
             if q is None:
                 continue
             f = replace(f, content=q)
@@ -73,6 +73,15 @@ def _next_quote(
             return q
         if q[0] >= cue[1]:
             break
+    return None
+
+
+def _quote_before(f: Found, real: list[Offsets], used: set[Offsets], text: str) -> Offsets | None:
+    """Return the quote that ends right before the source or cue ("“...,” he said"), or None."""
+    left = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+    for q in real:
+        if q[1] <= left and q not in used and not text[q[1] : left].strip(" ,—–-"):
+            return q
     return None
 
 

@@ -29,14 +29,25 @@ _ADDRESSEE_VERBS = frozenset(
 )  # fmt: skip
 #: Verbs whose object plus "as ..." is the claim ("described the plan as reckless").
 _AS_VERBS = frozenset({"describe", "highlight", "cite", "characterize", "portray", "see", "view"})
+#: Lemmas the parser's lemmatiser gets wrong for some forms ("hoped" -> "hop").
+_LEMMA_FIXES = {("hop", "hope"): "hope"}
 #: Verbs that also take a plain object as their content ("announced a plan", "denied it").
 _OBJECT_VERBS = frozenset(
     {"announce", "deny", "confirm", "propose", "predict", "promise", "pledge",
      "demand", "criticize", "praise", "dispute", "dismiss", "question", "reveal", "report",
      "vow", "threaten", "acknowledge", "admit", "blame", "accuse", "charge", "decry",
      "forecast", "estimate", "recommend", "guarantee", "signal", "underscore", "stress",
-     "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write"}
+     "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write",
+     "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
+     "portray", "prefer", "tout", "imply"}
 )  # fmt: skip
+#: Verbs that name what they judge: a cue only with an object and its predicate.
+_NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+#: Adverbs that belong to the cue when they sit right before the verb ("later said").
+_CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier"})
 #: Verbs that introduce a following quote on their own ("He added: “...”").
 _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
@@ -78,7 +89,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, skip: Iterable[Offsets] = (
         for tok in sent:
             if _inside(tok.idx, skip_spans):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = _lemma(tok)
             found: Found | None = None
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 found = _according_to(tok, sent)
@@ -93,6 +104,12 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, skip: Iterable[Offsets] = (
     return out
 
 
+def _lemma(tok: Token) -> str:
+    """Return the lower-case lemma of ``tok``, with the lemmatiser's known slips fixed."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIXES.get((lemma, tok.lower_[:4]), lemma)
+
+
 def _inside(offset: int, spans: list[Offsets]) -> bool:
     # spans are few per article: a linear scan is cheaper than bisect bookkeeping
     return any(s <= offset < e for s, e in spans)
@@ -102,7 +119,7 @@ def _verb(tok: Token, lexicon: CueLexicon) -> Found | None:
     """Return the attribution a reporting verb heads, or None when it has no content."""
     if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBG" and tok.dep_ in ("pobj",)):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     words = tuple(c.lemma_.lower() for c in tok.doc[tok.i + 1 : tok.i + 3])
     tail = lexicon.phrase_tail(lemma, words)
     cue_end = tok.i + 1 + (len(tail) if tail else 0)
@@ -147,13 +164,21 @@ def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
     if ccomp:
         first = min(ccomp, key=lambda c: c.left_edge.i)
         last = max(ccomp, key=lambda c: c.right_edge.i)
-        return _trim(doc, first.left_edge.i, last.right_edge.i + 1)
+        start = first.left_edge.i
+        # "told friends that ...": a "that" inside the clause is where the content starts
+        marks = [c.i for c in first.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if marks and marks[0] > start and first.i > tok.i:
+            start = marks[0]
+        return _trim(doc, start, _clause_end(last))
     # "called for X", "pointed to X": the object of the cue's own preposition
     if cue_end > tok.i + 1:
         prep = doc[cue_end - 1]
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
-            return _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+            end = max([objs[-1].right_edge.i + 1] + [
+                c.right_edge.i + 1 for c in after if c.dep_ == "xcomp"
+            ])
+            return _trim(doc, objs[0].left_edge.i, end)
     xcomp = [c for c in after if c.dep_ == "xcomp"]
     dobj = [c for c in after if c.dep_ in ("dobj", "dative") and not _is_pronoun_obj(c, lemma)]
     if xcomp:
@@ -161,11 +186,19 @@ def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
         return _trim(doc, start, max(x.right_edge.i for x in xcomp) + 1)
     if lemma in _ADDRESSEE_VERBS:
         return None
+    if lemma in _NAMING_VERBS:  # "called the plan “a disgrace”": only with a predicate
+        oprd = [c for c in after if c.dep_ == "oprd"]
+        if not oprd or not dobj:
+            return None
+        return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
     as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
     if dobj and (lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
         end = dobj[-1].right_edge.i + 1
-        for c in after:  # "called it “a celebration of ...”" (an object predicate)
-            if c.dep_ in ("oprd", "ccomp"):
+        for c in after:  # "called it “a ...”", "accused X of Y", "praised X for Y"
+            if c.i > dobj[-1].i and (
+                c.dep_ in ("oprd", "ccomp", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))
+            ):
                 end = max(end, c.right_edge.i + 1)
         return _trim(doc, dobj[0].left_edge.i, max(end, as_end or 0))
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
@@ -177,6 +210,23 @@ def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
         sent = tok.sent
         return _trim(doc, sent.start, left)
     return None
+
+
+def _clause_end(clause: Token) -> int:
+    """Return the index just past ``clause``, cut before a trailing ", saying ..." or
+    ", adding ..." (a cue of its own, not part of this content)."""
+    end = clause.right_edge.i + 1
+    for c in clause.children:
+        if (
+            c.i > clause.i
+            and c.dep_ in ("advcl", "conj")
+            and c.tag_ == "VBG"
+            and c.i > 0
+            and clause.doc[c.i - 1].text == ","
+            and c.lemma_.lower() in _SPEECH_VERBS
+        ):
+            end = min(end, c.left_edge.i)
+    return end
 
 
 def _as_phrase_end(tok: Token) -> int | None:
@@ -252,7 +302,7 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     doc = tok.doc
     start = tok.i
     left = [c for c in tok.children if c.dep_ in _CUE_LEFT and c.i < tok.i]
-    if tok.i > 0 and doc[tok.i - 1].lower_ == "also":
+    if tok.i > 0 and doc[tok.i - 1].lower_ in _CUE_ADVERBS:
         left.append(doc[tok.i - 1])
     if left:
         first = min(c.i for c in left)
@@ -263,6 +313,10 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     for c in tok.children:
         if c.dep_ == "prt" and c.i == end:
             end += 1
+    if end < len(doc) and doc[end].lower_ in _WEEKDAYS and doc[end].head is tok:
+        end += 1  # "said Monday": the day is part of the cue in news style
+    elif doc[end : end + 3].text.lower() == "in a statement":
+        end += 3
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -335,9 +389,10 @@ def _colon_attribution(sent: Span) -> Found | None:
     if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
         return None
     name = sent.doc[sent.start : colon.i]
-    if not all(t.pos_ == "PROPN" or t.is_punct for t in name):
+    # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb
+    if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name):
         return None
-    if not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in name.ents):
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[colon.i + 1 : sent.end]):
         return None
     doc = sent.doc
     return Found(
