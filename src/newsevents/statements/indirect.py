@@ -294,7 +294,19 @@ def _source_span(tok: Token) -> Offsets:
     if tok.lower_ in _RELATIVE:
         return (tok.idx, tok.idx + len(tok))
     start, end = tok.left_edge.i, tok.right_edge.i + 1
-    return _trim(doc, start, end)
+    while start < end and doc[start].text in _QUOTES:
+        start += 1
+    span = _trim(doc, start, end)
+    # PolNeAR's convention, which we keep: a source with an appositive or a relative
+    # clause keeps the comma that closes it ("Graham, a former candidate, said").
+    last = end
+    while last > start and doc[last - 1].is_punct:
+        last -= 1
+    if last < len(doc) and doc[last].text == "," and any(
+        t.text == "," for t in doc[start:last]
+    ):
+        return (span[0], doc[last].idx + 1)
+    return span
 
 
 def _cue_span(tok: Token, cue_end: int) -> Offsets:
