@@ -1,23 +1,248 @@
-"""The events step. Code PLOVER/CAMEO events (issue 5)."""
+"""The events step: code PLOVER/CAMEO events with actors, modality and provenance (issue 5).
+
+Flow: find triggers (``triggers``) → add clause-level triggers (deontic demands, describing
+accusations: ``compose``) → let governing events absorb their content (``compose``) →
+read each remaining trigger's argument frame (``frames``) → link arguments to actors →
+read modality (``modality``) → attach ``asserted_by`` from the statements step.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
 from ..config import Config
-from ..model import Analysis
+from ..model import Actor, Analysis, Event
+from .codes import actor_code
+from .compose import (
+    deontic_frame,
+    deontic_triggers,
+    describe_frame,
+    describe_triggers,
+    governed_by,
+)
+from .frames import Frame, frame_of
+from .lexicon import Lexicon, load_lexicon
+from .modality import modality_of
+from .syntax import noun_phrase_bounds
+from .triggers import PARTY_ENTS, Trigger, find_triggers
+
+__all__ = ["EventsStep", "code_events", "make_step"]
+#: Types where coordinated actors with no recipient act on each other by default.
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: How far the context reader looks into an argument (tokens).
+CONTEXT_WINDOW = 40
+
+
+@dataclass(slots=True)
+class _Coded:
+    """A trigger with its frame and its coding after composition."""
+
+    trigger: Trigger
+    frame: Frame
+    plover: str
+    cameo: str
+    mode: str | None
+    context: list[str] = field(default_factory=list)
+
+
+def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
+    """Return the events of ``analysis`` (which must still hold its Doc), in text order."""
+    doc = analysis.doc
+    if doc is None:
+        return []
+
+    def party(tok: Token) -> bool:
+        return actor_for(analysis, tok) is not None or tok.ent_type_ in PARTY_ENTS
+
+    triggers = find_triggers(doc, lex, party)
+    by_i = {t.i: t for t in triggers}
+    extra: dict[int, Frame] = {}
+    for trig in deontic_triggers(doc, lex):
+        triggers.append(trig)
+        extra[id(trig)] = deontic_frame(trig, doc)
+    for trig, comp in describe_triggers(doc, lex, by_i):
+        triggers.append(trig)
+        extra[id(trig)] = describe_frame(doc[trig.i], comp)
+        if comp.i in by_i:
+            by_i[comp.i] = trig  # "a war": content of the accusation, not an event
+    coded = _compose(triggers, doc, lex, extra)
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str | None, int]] = set()
+    for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
+        for ev in _events_of(item, analysis, lex):
+            key = (ev.plover, ev.source, ev.target, ev.trigger.start)
+            if key not in seen:
+                seen.add(key)
+                ev.id = f"e{len(events) + 1}"
+                events.append(ev)
+    return events
+
+
+def _compose(
+    triggers: list[Trigger], doc: Doc, lex: Lexicon, extra: dict[int, Frame]
+) -> list[_Coded]:
+    by_i: dict[int, Trigger] = {}
+    for t in triggers:
+        if t.kind not in ("deontic", "describe"):
+            by_i[t.i] = t
+    absorbed: set[int] = set()
+    governed: dict[int, list[Trigger]] = {}
+    for trig in triggers:
+        if trig.kind == "describe":
+            continue
+        content = governed_by(trig, doc, by_i, lex)
+        if trig.kind == "deontic" and trig.i in by_i:
+            content = [by_i[trig.i], *content]
+        content = [c for c in content if c is not trig]
+        governed[id(trig)] = content
+        # "rejected Russia's demands": the demands are Russia's own event too
+        absorbed.update(id(c) for c in content if not _owned(c, doc))
+    for trig in triggers:
+        if trig.kind == "describe":
+            absorbed.update(id(t) for t in triggers if t.kind == "noun" and _inside(t, trig, doc))
+    out: list[_Coded] = []
+    for trig in triggers:
+        if id(trig) in absorbed:
+            continue
+        frame = extra.get(id(trig)) or frame_of(trig, doc, lex)
+        item = _Coded(trig, frame, trig.sense.plover, trig.sense.cameo, trig.sense.mode,
+                      list(trig.sense.context))
+        for sub in governed.get(id(trig), []):
+            _absorb(item, sub, doc, lex)
+        item.context.extend(_context_words(doc[trig.i], lex))
+        item.context = sorted(set(item.context))
+        out.append(item)
+    return out
+
+
+def _owned(trigger: Trigger, doc: Doc) -> bool:
+    """Return True when an event noun names its own actor ("Russia's demands", "claims by X")."""
+    if trigger.kind not in ("noun", "stance"):
+        return False
+    tok = doc[trigger.i]
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
+    )
+
+
+def _inside(noun: Trigger, describe: Trigger, doc: Doc) -> bool:
+    """Return True when ``noun`` is the "as" complement of a describing verb."""
+    tok = doc[noun.i]
+    return tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.i == describe.i
+
+
+def _absorb(item: _Coded, sub: Trigger, doc: Doc, lex: Lexicon) -> None:
+    """Fold the governed trigger ``sub`` into ``item``: code, mode, context, recipient."""
+    comp = lex.compose.get((item.plover, sub.sense.plover))
+    if comp is not None and item.cameo == item.trigger.sense.cameo:  # the first content wins
+        item.plover = comp.plover or item.plover
+        item.cameo = comp.cameo
+        item.mode = comp.mode or item.mode
+    item.context.extend(sub.sense.context)
+    sub_frame = frame_of(sub, doc, lex) if sub.kind != "deontic" else Frame()
+    own = {t.i for t in item.frame.sources}
+    # the recipient of "refused to negotiate with Russia" is Russia; of "demanded that
+    # Sudan end curbs" or "demands ... reparations from Russia" it is the content's actor
+    own.add(item.trigger.i)  # "demands, which include ...": not their own recipient
+    subj = [t for t in sub_frame.sources if t.i not in own]
+    item.frame.targets.extend(t for t in subj + sub_frame.targets if t.i != item.trigger.i)
+    item.frame.core = item.frame.core or sub_frame.core
+    item.context.extend(_context_words(doc[sub.i], lex))
+
+
+def _context_words(tok: Token, lex: Lexicon) -> list[str]:
+    """Return context codes named by words in the trigger's arguments ("territories")."""
+    out: list[str] = []
+    words = [tok]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "prep", "pobj", "dative", "compound", "amod", "attr"):
+            words.extend(list(c.subtree)[:CONTEXT_WINDOW])
+    for w in words:
+        code = lex.context_words.get(w.lemma_.lower())
+        if code:
+            out.append(code)
+    return out
+
+
+def actor_for(analysis: Analysis, tok: Token) -> Actor | None:
+    """Return the actor a token names: its own span first, then its noun phrase, or None."""
+    actor = analysis.actor_at(tok.idx, tok.idx + len(tok.text))
+    if actor is None and tok.pos_ in ("NOUN", "PROPN"):
+        actor = analysis.actor_at(*noun_phrase_bounds(tok))
+    return actor
+
+
+def _link(analysis: Analysis, tokens: list[Token]) -> list[Actor]:
+    """Return the actors of the first candidate that names one, with its conjuncts."""
+    for tok in tokens:
+        actor = actor_for(analysis, tok)
+        if actor is None:
+            continue
+        found = [actor]
+        for conj in tok.conjuncts:
+            other = actor_for(analysis, conj)
+            if other is not None and other not in found:
+                found.append(other)
+        return found
+    return []
+
+
+def _events_of(item: _Coded, analysis: Analysis, lex: Lexicon) -> list[Event]:
+    doc = analysis.doc
+    assert doc is not None
+    sources = _link(analysis, item.frame.sources)
+    targets = [a for a in _link(analysis, item.frame.targets) if a not in sources]
+    if not (sources or targets or item.frame.core):
+        return []  # "amid ongoing hostilities": nobody named
+    reciprocal = item.trigger.sense.reciprocal or item.plover in MUTUAL
+    pairs: list[tuple[Actor | None, Actor | None]]
+    if not targets and reciprocal and len(sources) >= 2:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+    else:
+        srcs: list[Actor | None] = list(sources) or [None]
+        tgts: list[Actor | None] = list(targets) or [None]
+        pairs = [(s, t) for s in srcs for t in tgts]
+    start, end = item.trigger.char_span(doc)
+    modality = modality_of(doc[item.trigger.i], lex)
+    statement = analysis.statement_covering(start, end)
+    out: list[Event] = []
+    for src, tgt in pairs:
+        if src is not None and src is tgt:
+            continue
+        out.append(Event(
+            id="",
+            plover=item.plover,
+            cameo=item.cameo,
+            source=src.id if src else None,
+            target=tgt.id if tgt else None,
+            trigger=analysis.span(start, end),
+            sentence=analysis.sentence_index(start),
+            plover_mode=item.mode,
+            context=list(item.context),
+            source_code=actor_code(src),
+            target_code=actor_code(tgt),
+            modality=modality_of(doc[item.trigger.i], lex) if out else modality,
+            asserted_by=statement.id if statement else "outlet",
+        ))  # fmt: skip
+    return out
 
 
 class EventsStep:
-    """Step `events`: needs doc,actors,statements; adds events."""
+    """Step ``events``: needs doc, actors, statements; adds events."""
 
     name = "events"
-    needs: tuple[str, ...] = ('doc', 'actors', 'statements',)
+    needs: tuple[str, ...] = ("doc", "actors", "statements")
     adds: tuple[str, ...] = ("events",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.lexicon = load_lexicon()
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        """Return the analysis unchanged: this step is not built yet."""
+        """Return the analysis with its events coded."""
+        analysis.events = code_events(analysis, self.lexicon)
         return analysis
 
 

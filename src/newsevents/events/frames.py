@@ -1,0 +1,205 @@
+"""Argument frames: which tokens may name the actor and the recipient of a trigger.
+
+A frame lists *candidate* tokens in order of preference; the step links them to actors
+and keeps the first that names one. Rules cover the active and passive voice, relative
+pronouns, control and conjoined verbs (through ``syntax.subject_of``), possessors and
+by-/from-phrases of nouns ("Kiev's demands", "claims by Blinken"), the subject of a light
+verb ("X held talks"), recipient verbs ("X relies on Y's aid"), reciprocal "between X and
+Y", and coordination ("Russia and Ukraine").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .syntax import children, direct_object, first_child, prep_objects, subject_of
+from .triggers import Trigger
+
+#: Prepositions whose object is the recipient, by PLOVER type, after the word's own.
+TYPE_PREPS: dict[str, tuple[str, ...]] = {
+    "ACCUSE": ("against", "of"),
+    "AGREE": ("with", "to"),
+    "AID": ("to", "for"),
+    "ASSAULT": ("on", "against", "at", "in"),
+    "COERCE": ("on", "against", "in"),
+    "CONSULT": ("with", "between"),
+    "COOPERATE": ("with",),
+    "MOBILIZE": ("against", "to", "in", "near"),
+    "PROTEST": ("against", "outside"),
+    "REJECT": (),
+    "REQUEST": ("on", "upon", "to", "from"),
+    "SANCTION": ("on", "against"),
+    "THREATEN": ("against", "with"),
+}
+#: Prepositions on a governing verb that name the recipient of an event noun it carries.
+CARRIER_PREPS: tuple[str, ...] = ("on", "against", "with", "to", "for", "between")
+NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """Candidate actor and recipient tokens of one trigger, best first.
+
+    ``core`` is True when a subject, agent, object or possessor exists in the syntax, so
+    an event with no linked actor still has a participant the text names.
+    """
+
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    core: bool = False
+
+
+def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
+    """Return the argument frame of ``trigger`` in ``doc``."""
+    tok = doc[trigger.i]
+    if trigger.kind in ("noun", "stance"):
+        return _noun_frame(tok, trigger, lex)
+    if trigger.kind == "adj":
+        return _adjective_frame(tok, trigger)
+    return _verb_frame(tok, trigger)
+
+
+def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
+    frame = Frame()
+    subj, found = subject_of(tok)
+    if subj is not None:
+        frame.sources.extend(_with_conjuncts(subj))
+        frame.core = frame.core or subj.pos_ in NOUNISH
+    obj = direct_object(tok)
+    if obj is not None and obj not in frame.sources:
+        frame.targets.extend(_with_conjuncts(obj))
+        frame.core = frame.core or obj.pos_ in NOUNISH
+    preps = trigger.sense.preps + TYPE_PREPS.get(trigger.sense.plover, ())
+    frame.targets.extend(o for _, o in _ordered_preps(tok, preps))
+    if obj is not None:
+        frame.targets.extend(inner_parties(obj))
+    clause = first_child(tok, "ccomp")
+    if clause is not None and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
+        csubj, _ = subject_of(clause)
+        if csubj is not None:
+            frame.targets.extend(_with_conjuncts(csubj))  # "demanded that Sudan end ..."
+    del found
+    return frame
+
+
+def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
+    frame = Frame()
+    sense = trigger.sense
+    for poss in children(tok, "poss"):
+        frame.sources.extend(_with_conjuncts(poss))
+        frame.core = True
+    for _, obj in prep_objects(tok, "by", "from"):
+        frame.sources.extend(_with_conjuncts(obj))
+        frame.core = True
+    between = [o for _, o in prep_objects(tok, "between", "among")]
+    for obj in between:
+        frame.sources.extend(_with_conjuncts(obj))
+        frame.core = True
+    if sense.of == "source":
+        for _, obj in prep_objects(tok, "of"):
+            frame.sources.extend(_with_conjuncts(obj))
+            frame.core = True
+    frame.sources.extend(_modifier_parties(tok))
+    if sense.plover == "ACCUSE":
+        frame.targets.extend(_claim_subjects(tok))
+    preps = sense.preps + TYPE_PREPS.get(sense.plover, ())
+    if sense.of == "source":
+        preps = tuple(p for p in preps if p != "of")
+    elif "of" not in preps and sense.of == "target" and sense.plover != "REQUEST":
+        preps = (*preps, "of")
+    for _, obj in _ordered_preps(tok, preps):
+        if obj not in frame.sources:
+            frame.targets.extend(_with_conjuncts(obj))
+            frame.core = frame.core or obj.pos_ in NOUNISH
+    carrier, via = _carrier(tok)
+    lemma = carrier.lemma_.lower() if carrier is not None else ""
+    if carrier is not None and (lemma in lex.light_verbs or lemma in lex.recipient_verbs):
+        subj, _ = subject_of(carrier)
+        if subj is not None:
+            frame.core = frame.core or subj.pos_ in NOUNISH
+            if lemma in lex.recipient_verbs:
+                frame.targets[:0] = _with_conjuncts(subj)  # "Kiev relies on Western aid"
+            elif not frame.sources:
+                frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"
+        frame.targets.extend(o for _, o in _ordered_preps(carrier, CARRIER_PREPS) if o is not tok)
+        del via
+    return frame
+
+
+def _adjective_frame(tok: Token, trigger: Trigger) -> Frame:
+    frame = Frame()
+    head = tok.head if tok.dep_ in ("acomp", "oprd", "xcomp") else tok
+    subj, _ = subject_of(head) if head is not tok else (None, False)
+    if subj is None and tok.pos_ == "VERB":
+        subj, _ = subject_of(tok)
+    if subj is not None:
+        frame.sources.extend(_with_conjuncts(subj))
+        frame.core = frame.core or subj.pos_ in NOUNISH
+    preps = (*trigger.sense.preps, "to", "of", "with")
+    for _, obj in _ordered_preps(tok, preps):
+        frame.targets.extend(_with_conjuncts(obj))
+        frame.targets.extend(inner_parties(obj))
+    return frame
+
+
+def _claim_subjects(noun: Token) -> list[Token]:
+    """Return who a claim is about: "claims that X ...", "claims by Y, who said that X ..."."""
+    clauses = list(children(noun, "acl", "ccomp"))
+    for _, agent in prep_objects(noun, "by"):
+        for rel in children(agent, "relcl"):
+            clauses.extend(children(rel, "ccomp"))
+    out: list[Token] = []
+    for clause in clauses:
+        subj, _ = subject_of(clause)
+        if subj is not None:
+            out.extend(_with_conjuncts(subj))
+    return out
+
+
+def _carrier(noun: Token) -> tuple[Token | None, str]:
+    """Return the verb that carries ``noun`` as its object or prepositional object."""
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head, noun.dep_
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head, noun.head.lower_
+    return None, ""
+
+
+def _ordered_preps(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+    found = list(prep_objects(tok, *preps))
+    rank = {p: i for i, p in enumerate(preps)}
+    found.sort(key=lambda pair: rank.get(pair[0], len(rank)))
+    out: list[tuple[str, Token]] = []
+    for prep, obj in found:
+        out.extend((prep, o) for o in _with_conjuncts(obj))
+    return out
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _modifier_parties(noun: Token) -> list[Token]:
+    """Return modifier tokens that may name a party: "Russian" demands, "US-led" war."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+            out.extend(t for t in c.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN"))
+    return out
+
+
+def inner_parties(noun: Token) -> list[Token]:
+    """Return tokens inside a noun phrase that may name a party (possessor, modifiers, preps).
+
+    "Israeli changes", "Russia's demands", "sales to Iran": who the thing belongs to or
+    is aimed at, when the noun itself is not an actor.
+    """
+    out: list[Token] = list(children(noun, "poss"))
+    out.extend(_modifier_parties(noun))
+    for _, obj in prep_objects(noun, "to", "on", "against", "of", "from", "with", "in"):
+        out.extend(_with_conjuncts(obj))
+        out.extend(children(obj, "poss"))
+    return out

@@ -1,0 +1,111 @@
+"""Modality of an event from the parse: negated, conditional, hypothetical, future, near-miss.
+
+The flags are read on the trigger and on the words that govern it: the verb that
+carries an event noun ("talks can only begin once ..."), and the chain of control verbs
+and adjectives above a to-infinitive ("may be inclined to reduce"). Conditions are
+adverbial clauses opened by if/unless/once/until/as long as; a trigger *inside* an if-
+clause is hypothetical.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Modality
+from .lexicon import Lexicon
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "'d"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NEAR_MISS = frozenset({"almost", "nearly", "narrowly"})
+CONDITION_MARKS = frozenset({"if", "unless", "once", "until", "till", "provided", "providing"})
+HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether"})
+#: Prepositions of circumstance: "during talks" does not share the verb's modality.
+CIRCUMSTANTIAL = frozenset({
+    "after", "amid", "amidst", "before", "despite", "during", "following", "since", "throughout",
+})  # fmt: skip
+
+
+def governors(tok: Token) -> list[Token]:
+    """Return ``tok`` and the words that govern its clause, nearest first.
+
+    A noun goes to the verb it is subject or object of; a verb or adjective climbs through
+    xcomp/acomp/conj links ("may be inclined to reduce" → reduce, inclined, be).
+    """
+    chain = [tok]
+    cur = tok
+    for _ in range(8):
+        dep = cur.dep_
+        head = cur.head
+        if head is cur:
+            break
+        if cur.pos_ in ("NOUN", "PROPN", "PRON") and dep in (
+            "nsubj", "nsubjpass", "dobj", "obj", "attr"
+        ):  # fmt: skip
+            cur = head
+        elif (
+            dep == "pobj"
+            and head.dep_ == "prep"
+            and head.lower_ not in CIRCUMSTANTIAL
+            and head.head.pos_ in ("VERB", "AUX", "ADJ")
+        ):
+            cur = head.head
+        elif dep in ("xcomp", "acomp", "oprd") or (dep == "conj" and cur.pos_ in ("VERB", "AUX")):
+            cur = head
+        else:
+            break
+        chain.append(cur)
+    return chain
+
+
+def modality_of(tok: Token, lex: Lexicon) -> Modality:
+    """Return the Modality of the event whose trigger is ``tok``."""
+    mod = Modality()
+    for word in governors(tok):
+        _read_word(word, mod, lex, is_trigger=word is tok)
+    for anc in tok.ancestors:
+        if anc.dep_ == "advcl" and _mark(anc) in HYPOTHESIS_MARKS:
+            mod.hypothetical = True  # the trigger is the condition itself
+        flag = lex.modal_governors.get(anc.lemma_.lower())
+        if flag and anc.pos_ == "ADJ":
+            setattr(mod, flag, True)  # "it seems unlikely that talks will occur"
+    return mod
+
+
+def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> None:
+    for c in word.children:
+        text = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and text == "no"):
+            mod.negated = True
+        elif c.dep_ in ("aux", "auxpass"):
+            if text in FUTURE_AUX:
+                mod.future = True
+            elif text in HYPOTHETICAL_AUX:
+                mod.hypothetical = True
+        elif c.dep_ == "advmod" and text in NEAR_MISS:
+            mod.near_miss = True
+        elif c.dep_ == "advmod" and text == "never":
+            mod.negated = True
+        elif c.dep_ == "advcl" and _mark(c) in CONDITION_MARKS:
+            mod.conditional = True
+        elif c.dep_ == "advmod" and text == "long" and _as_long_as(c):
+            mod.conditional = True  # "as long as Kiev changes its stance"
+    if word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children):
+        mod.future = True
+    if not is_trigger:
+        flag = lex.modal_governors.get(word.lemma_.lower())
+        if flag:
+            setattr(mod, flag, True)
+
+
+def _mark(clause: Token) -> str:
+    for c in clause.children:
+        if c.dep_ == "mark":
+            return c.lower_
+    return ""
+
+
+def _as_long_as(long: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "as" for c in long.children) or any(
+        c.dep_ == "advcl" and _mark(c) == "as" for c in long.children
+    )

@@ -1,0 +1,191 @@
+"""Small readers of the spaCy dependency parse shared by triggers, frames and modality.
+
+Labels are those of spaCy's English ClearNLP scheme (nsubj, nsubjpass, dobj, agent, prep,
+pobj, xcomp, ccomp, advcl, relcl, acl, conj, poss, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+#: Quantifiers whose "of" noun is the real argument: "some of them", "many of the leaders".
+QUANTIFIERS = frozenset({
+    "all", "any", "both", "each", "few", "many", "most", "none", "one", "some",
+})  # fmt: skip
+#: Verbs whose object is the subject of their infinitive: "urged Russia to withdraw".
+OBJECT_CONTROL = frozenset({
+    "allow", "ask", "call", "encourage", "force", "invite", "order", "persuade", "press",
+    "pressure", "push", "tell", "urge",
+})  # fmt: skip
+
+
+def children(tok: Token, *deps: str) -> Iterator[Token]:
+    """Return the children of ``tok`` whose dependency label is one of ``deps``."""
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def first_child(tok: Token, *deps: str) -> Token | None:
+    """Return the first child of ``tok`` with one of ``deps``, or None."""
+    return next(children(tok, *deps), None)
+
+
+def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[str, Token]]:
+    """Return ``(preposition, object)`` for each prepositional child of ``tok`` in ``preps``.
+
+    Multi-word prepositions are read by their first word ("on behalf of" is "on").
+    """
+    for prep in children(tok, "prep", "agent", "dative"):
+        word = prep.lower_
+        if prep.dep_ == "dative" and prep.pos_ != "ADP":
+            if "to" in preps:
+                yield "to", prep  # "gave Ukraine aid": the indirect object
+            continue
+        if word in preps:
+            for obj in children(prep, "pobj", "pcomp"):
+                yield word, obj
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice (or a passive participle modifier)."""
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "a law signed by Zelensky"; not "claims that Russia had mined the port"
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
+    )
+
+
+def resolve_relative(tok: Token) -> Token:
+    """Return the noun a relative pronoun stands for ("who" in "Blinken, who said"), or ``tok``."""
+    if tok.lower_ not in RELATIVE_WORDS or tok.pos_ not in ("PRON", "DET", "SCONJ"):
+        return tok
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        first = verb.head
+        obj = first_child(first, *OBJECTS)
+        if obj is not None and tok.dep_ in OBJECTS and obj.lower_ not in RELATIVE_WORDS:
+            return obj  # "highlighted the deal ..., but which Kiev dropped": the deal
+        verb = first
+    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        return verb.head
+    return tok
+
+
+def quantified(tok: Token) -> Token:
+    """Return the "of" noun of a quantifier ("them" in "some of them"), else ``tok``."""
+    if tok.lower_ in QUANTIFIERS:
+        for _, obj in prep_objects(tok, "of"):
+            return obj
+    return tok
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """Return ``(actor token, from_agent)``: who does what ``verb`` says, and whether found.
+
+    Active voice: the subject. Passive: the by-agent. A to-infinitive, a conjunct or a
+    relative clause without a subject of its own takes it from its head; an infinitive
+    under "urge"/"ask"/... takes the object of its head.
+    """
+    if depth > 6:
+        return None, False
+    if is_passive(verb):
+        for _, obj in prep_objects(verb, "by"):
+            return quantified(resolve_relative(obj)), True
+        return None, False
+    subj = first_child(verb, *SUBJECTS)
+    if subj is not None:
+        if subj.lower_ == "it" and first_child(verb, "ccomp", "xcomp") is not None:
+            return None, False  # expletive "it seems/appears that ..."
+        return quantified(resolve_relative(subj)), True
+    head = verb.head
+    if head is verb:
+        return None, False
+    if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and _infinitive(verb)):
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            controller = first_child(head, *OBJECTS)
+            if controller is not None:
+                return controller, True
+            for _, pobj in prep_objects(head, "on", "upon"):
+                return pobj, True
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+        if head.pos_ == "ADJ" and head.head is not head:
+            return subject_of(head.head, depth + 1)  # "is willing to send"
+    if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)  # "may be inclined (to reduce)"
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head, True
+    return None, False
+
+
+def direct_object(verb: Token) -> Token | None:
+    """Return the direct object of ``verb`` (a relative pronoun resolved), or None.
+
+    In the passive the grammatical subject is the object.
+    """
+    obj: Token | None = first_child(verb, *OBJECTS)
+    if obj is None and is_passive(verb):
+        obj = first_child(verb, *PASSIVE_SUBJECTS)
+        if obj is None and verb.dep_ == "acl":
+            obj = verb.head  # "a law signed by Zelensky": the law
+    if obj is None:
+        return None
+    return quantified(resolve_relative(obj))
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """Return the lemmas of the thing ``tok`` acts on: its object and that object's "of" noun.
+
+    For a verb: the direct object ("lift sanctions"), its conjuncts, and the noun after
+    "of" ("reduce the volume of assistance"). For a noun: the noun after "of" ("the return
+    of territories").
+    """
+    found: list[Token] = []
+    obj = direct_object(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is not None:
+        found.append(obj)
+        found.extend(obj.conjuncts)
+        found.extend(o for _, o in prep_objects(obj, "of"))
+    else:
+        found.extend(o for _, o in prep_objects(tok, "of"))
+    for prt in children(tok, "prt"):  # "give up their weapons": object after the particle
+        found.extend(children(prt, "pobj"))
+    return {t.lemma_.lower() for t in found}
+
+
+def has_clause(tok: Token) -> bool:
+    """Return True when ``tok`` takes a that-clause or a to-infinitive."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return True
+        if c.dep_ in ("acl", "advcl", "relcl") and (_infinitive(c) or _that_clause(c)):
+            return True
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def noun_phrase_bounds(tok: Token) -> tuple[int, int]:
+    """Return the character span of ``tok`` with its left modifiers ("senior Russian officials")."""
+    start = tok
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ not in ("det", "amod", "compound", "nmod", "nummod", "punct"):
+            break  # a possessor ("Kiev's demands") is a party of its own, not the noun
+        start = left.left_edge
+    return start.idx, tok.idx + len(tok.text)

@@ -1,0 +1,122 @@
+"""Find event triggers in a parsed Doc: verbs, phrasal verbs, nouns and stance adjectives.
+
+One pass over the tokens with a dict lookup by lemma per token; the lexicon's senses are
+then checked against the parse (the object of "lift", the prepositions of "call", ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, Sense, When
+from .syntax import direct_object, has_clause, is_passive, object_lemmas, prep_objects
+
+TriggerKind = Literal["verb", "noun", "adj", "stance", "deontic", "describe"]
+#: Named-entity labels that make a direct object a party ("recognized Kosovo").
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (or a verb and its particle) that expresses an event, and its chosen sense."""
+
+    i: int
+    tokens: tuple[int, ...]
+    kind: TriggerKind
+    sense: Sense
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        """Return the ``[start, end)`` characters from the first to the last trigger token."""
+        first, last = doc[min(self.tokens)], doc[max(self.tokens)]
+        return first.idx, last.idx + len(last.text)
+
+
+def find_triggers(
+    doc: Doc, lex: Lexicon, is_party: Callable[[Token], bool] | None = None
+) -> list[Trigger]:
+    """Return the triggers of ``doc`` in text order, at most one per head token.
+
+    ``is_party(token)`` says whether a token names an actor (default: its entity label).
+    """
+    party = is_party or (lambda t: t.ent_type_ in PARTY_ENTS)
+    found: list[Trigger] = []
+    for tok in doc:
+        pos = tok.pos_
+        if pos == "VERB":
+            trig = _verb_trigger(tok, lex, party)
+        elif pos == "NOUN":
+            trig = _noun_trigger(tok, lex, party)
+        elif pos == "ADJ":
+            trig = _from(tok, "adj", lex.adjectives.get(tok.lower_), party)
+        else:
+            trig = None
+        if trig is not None:
+            found.append(trig)
+    return found
+
+
+def _verb_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> Trigger | None:
+    if tok.dep_ == "amod":
+        return None  # a participle used as an adjective ("Western-backed") is no event
+    lemma = tok.lemma_.lower()
+    for part in tok.children:
+        if part.dep_ in ("prt", "prep"):
+            phrasal = lex.verbs.get(f"{lemma} {part.lower_}")
+            if phrasal:
+                trig = _from(tok, "verb", phrasal, party, extra=(part.i,))
+                if trig is not None:
+                    return trig
+    trig = _from(tok, "verb", lex.verbs.get(lemma), party)
+    if trig is None and tok.dep_ in ("acomp", "oprd"):
+        trig = _from(tok, "adj", lex.adjectives.get(tok.lower_), party)  # "is opposed to"
+    return trig
+
+
+def _noun_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> Trigger | None:
+    if tok.dep_ == "compound":
+        return None  # "a no-talks policy", "peace talks" is found on "talks"
+    lemma = tok.lemma_.lower()
+    return _from(tok, "noun", lex.nouns.get(lemma), party) or _from(
+        tok, "stance", lex.stance_nouns.get(lemma), party
+    )
+
+
+def _from(
+    tok: Token,
+    kind: TriggerKind,
+    senses: tuple[Sense, ...] | None,
+    party: Callable[[Token], bool],
+    extra: tuple[int, ...] = (),
+) -> Trigger | None:
+    for sense in senses or ():
+        if sense.when is None or matches(sense.when, tok, party):
+            return Trigger(tok.i, (tok.i, *extra), kind, sense)
+    return None
+
+
+def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
+    """Return True when every condition of ``when`` holds for ``tok`` in its parse."""
+    if when.objects and not (when.objects & object_lemmas(tok)):
+        return False
+    if when.preps and not any(True for _ in prep_objects(tok, *when.preps)):
+        return False
+    if when.modifiers and not any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in when.modifiers
+        for c in tok.children
+    ):
+        return False
+    if when.clause and not has_clause(tok):
+        return False
+    if when.by and not any(True for _ in prep_objects(tok, "by")):
+        return False
+    needs_object = when.actor_object or when.has_object or when.intransitive
+    obj = direct_object(tok) if needs_object else None
+    if when.has_object and obj is None:
+        return False
+    if when.intransitive and (obj is not None or is_passive(tok)):
+        return False
+    return not (when.actor_object and (obj is None or not party(obj)))

@@ -1,0 +1,89 @@
+"""Argument frames on sentences we wrote: who acts, on whom, in which construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import events_of, triples
+
+R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # active and passive voice
+        ("Russia accused Ukraine of shelling the dam.", {R: "RUS", U: "UKR"},
+         (R, "ACCUSE", U)),
+        ("Ukraine was accused by Russia of shelling the dam.", {R: "RUS", U: "UKR"},
+         (R, "ACCUSE", U)),
+        # light verbs and nominalisations
+        ("Russia held talks with Arnland on Monday.", {R: "RUS", A: "ARN"},
+         (R, "CONSULT", A)),
+        ("Arnland imposed sanctions on Russia.", {R: "RUS", A: "ARN"},
+         (A, "SANCTION", R)),
+        ("Arnland's demands were ignored.", {A: "ARN"}, (A, "REQUEST", None)),
+        # recipient verbs: the subject receives
+        ("Ukraine relies on Arnland's aid to pay its teachers.", {U: "UKR", A: "ARN"},
+         (A, "AID", U)),
+        # claims by X that ...
+        ("Officials dismissed claims by Arnland that Russia had mined the port.",
+         {R: "RUS", A: "ARN"}, (A, "ACCUSE", R)),
+        # control verbs: the governing event absorbs its content and takes its recipient
+        ("Arnland refused to enter into negotiations with Russia.", {R: "RUS", A: "ARN"},
+         (A, "REJECT", R)),
+        ("Russia urged Arnland to withdraw its troops.", {R: "RUS", A: "ARN"},
+         (R, "REQUEST", A)),
+        # deontic clause under a speech verb is a demand of the speaker
+        ("Arnland said that Russia must release the sailors.", {R: "RUS", A: "ARN"},
+         (A, "REQUEST", R)),
+        # describing as: an accusation
+        ("Arnland described the blockade as an illegal act of aggression by Russia.",
+         {R: "RUS", A: "ARN"}, (A, "ACCUSE", R)),
+        # relative pronouns
+        ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
+         (A, "SUPPORT", R)),
+    ],
+)
+def test_events_frames_give_source_type_target(nlp, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(nlp, text, actors)
+    assert expected in triples(analysis, events)
+
+
+def test_events_frames_coordination_gives_one_event_per_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp, "Russia and Arnland signed a grain accord in Ankara.", {R: "RUS", A: "ARN"}
+    )
+    assert triples(analysis, events) == {(R, "SUPPORT", A), (A, "SUPPORT", R)}
+
+
+def test_events_frames_between_x_and_y_is_reciprocal(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp, "Talks between Russia and Arnland resumed in Geneva.", {R: "RUS", A: "ARN"}
+    )
+    assert triples(analysis, events) == {(R, "CONSULT", A), (A, "CONSULT", R)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conditions were met last week.",  # "meet" needs parties
+        "Exports declined in March.",  # "decline" without an object or a clause
+        "Arnland claimed sovereignty over the islands.",  # a claim to land, no accusation
+        "Fighting continued amid heavy rain.",  # nobody named
+    ],
+)
+def test_events_frames_no_event_without_the_sense(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    _, events = events_of(nlp, text, {A: "ARN"})
+    assert events == []
+
+
+def test_events_frames_codes_and_context(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp, "Arnland demanded the return of its territories from Russia.", {R: "RUS", A: "ARN"}
+    )
+    ev = next(e for e in events if e.plover == "REQUEST")
+    assert (ev.cameo, ev.plover_mode) == ("105", "yield")
+    assert "territory" in ev.context
+    assert analysis.actor(ev.source).name == A  # type: ignore[union-attr]
+    assert ev.source_code == "ARN"
