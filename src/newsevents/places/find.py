@@ -1,0 +1,215 @@
+"""Find place mentions in a parsed article and link each to one gazetteer entry.
+
+Mentions are the longest token n-grams (starting with a capital) that name a gazetteer
+entry. A mention is dropped when it is part of a person's or organisation's name ("Paris
+Hilton", "New York Times"), when a city name is a surname used in the article, when a city
+is neither tagged as a place by the NER nor used locatively, and when it stands for a
+government rather than a location ("Moscow said", "Kiev's demands"; also any actor
+mention that is not locative).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Entry, Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Prepositions whose object is a location ("in Crimea", "talks in Istanbul", "fled to Kyiv").
+LOCATIVE_PREPS = frozenset(
+    {
+        "in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
+        "along", "off", "into", "beyond", "from", "to", "toward", "towards", "through", "via",
+        "onto", "past", "out", "underneath", "beneath", "nearby",
+    }
+)  # fmt: skip
+#: Nouns whose "of" phrase is a location ("the port of Odesa", "the outskirts of Kherson").
+PLACE_NOUNS = frozenset(
+    {
+        "port", "city", "town", "village", "region", "province", "capital", "outskirts",
+        "suburb", "suburbs", "centre", "center", "coast", "streets", "district", "area",
+        "north", "south", "east", "west", "heart", "shores", "territory", "oblast",
+    }
+)  # fmt: skip
+#: Nouns a capital stands for its government before ("the Kiev regime", "Moscow officials").
+GOVERNMENT_NOUNS = frozenset(
+    {"regime", "government", "authorities", "officials", "leadership", "administration", "side"}
+)
+#: Words after a name that make it a region ("Kherson Region", "the Donetsk and Lugansk
+#: People's Republics").
+_REGION_CUE = re.compile(
+    r"^(?:\s*(?:,|and|or)\s*[A-Z][\w'’-]*)*\s+(?:People['’]s Republics?|[Rr]egions?|[Oo]blasts?|"
+    r"[Pp]rovinces?)\b"
+)
+_REGION_SUFFIX = re.compile(r"^\s+(?:People['’]s Republic|[Rr]egion|[Oo]blast|[Pp]rovince)\b")
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_KIND_RANK = {"country": 3.0, "region": 2.0, "water": 2.0, "other": 2.0, "city": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A linked place mention at ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    first: int  # token indices [first, last)
+    last: int
+    entries: tuple[Entry, ...]
+    region_cue: bool
+
+
+def is_locative(token: Token) -> bool:
+    """Return True if ``token`` (a mention's head) names where something is or happens."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in ("conj", "compound", "appos") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    if current.dep_ == "pobj":
+        prep = current.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
+            return True
+    # A dateline ("ANKARA —") opens its paragraph.
+    opens = current.i == 0 or "\n" in current.nbor(-1).text
+    return current.is_upper and len(current) > 2 and opens
+
+
+def is_metonym(token: Token) -> bool:
+    """Return True if a city stands for its government ("Moscow said", "Kiev's demands")."""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
+        return True
+    return token.dep_ == "compound" and token.head.lemma_.lower() in GOVERNMENT_NOUNS
+
+
+def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
+    """Return the longest gazetteer names in ``doc``, left to right, never overlapping."""
+    out: list[_Candidate] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        match: _Candidate | None = None
+        for j in range(min(n, i + gazetteer.max_tokens), i, -1):
+            if doc[j - 1].is_space or not (doc[j - 1].text[:1].isupper() or j - 1 > i):
+                continue
+            start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
+            entries = gazetteer.lookup(text[start:end])
+            if entries:
+                cue = bool(_REGION_CUE.match(text[end : end + 80]))
+                suffix = _REGION_SUFFIX.match(text[end : end + 30])
+                if suffix and any(e.kind == "region" for e in entries):
+                    end += suffix.end()  # "Kherson Region" is one mention
+                match = _Candidate(start, end, i, j, tuple(entries), cue)
+                break
+        if match is None:
+            i += 1
+            continue
+        out.append(match)
+        i = match.last
+        while i < n and doc[i].idx < match.end:
+            i += 1
+    return out
+
+
+def _surnames(doc: Doc) -> set[str]:
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _inside_other_name(doc: Doc, cand: _Candidate) -> bool:
+    """Return True if the mention is part of a longer person, organisation or title name."""
+    if cand.region_cue:
+        return False  # "Lugansk People's Republics" is a region whatever the NER says
+    for ent in doc.ents:
+        if ent.end <= cand.first or ent.start >= cand.last or ent.label_ not in _NAME_LABELS:
+            continue
+        if any(
+            not (cand.first <= t.i < cand.last) and t.pos_ not in ("DET", "PUNCT", "PART", "ADP")
+            for t in ent
+        ):
+            return True
+    return False
+
+
+def find_places(
+    text: str, doc: Doc, gazetteer: Gazetteer, actor_spans: list[tuple[int, int]]
+) -> list[Mention]:
+    """Return the place mentions of the parsed ``text``, each linked to one gazetteer entry.
+
+    Args:
+        text: the article text the Doc was parsed from.
+        doc: its spaCy Doc.
+        gazetteer: the built gazetteer.
+        actor_spans: ``(start, end)`` of every actor mention; a place there is kept only
+            where it is used locatively ("talks in Moscow", not "Moscow said").
+    """
+    cands = [c for c in candidates(text, doc, gazetteer) if not _inside_other_name(doc, c)]
+    own_country = [
+        c.entries[0].country if len({e.country for e in c.entries}) == 1 else None for c in cands
+    ]
+    evidence = Counter(code for code in own_country if code)
+    surnames = _surnames(doc)
+    out: list[Mention] = []
+    for cand, own in zip(cands, own_country, strict=True):
+        others = evidence.copy()
+        if own:
+            others[own] -= 1  # a mention is no evidence for itself
+        entry = choose(cand, others, gazetteer.prefer.get(text[cand.start : cand.end]))
+        head = doc[cand.first : cand.last].root
+        locative = is_locative(head)
+        if not locative and any(s < cand.end and cand.start < e for s, e in actor_spans):
+            continue
+        if entry.kind == "city" and not locative and (
+            text[cand.start : cand.end] in surnames
+            or head.ent_type_ not in _PLACE_LABELS
+            or is_metonym(head)
+        ):
+            continue
+        out.append(Mention(cand.start, cand.end, text[cand.start : cand.end], entry))
+    return out
+
+
+def choose(cand: _Candidate, evidence: Counter[str], prefer: int | None) -> Entry:
+    """Return the entry a mention most likely means.
+
+    Countries beat regions beat cities; among cities the most populous. A region cue
+    ("Region", "Oblast") keeps only regions; the article's other places add weight to
+    entries in their country; a ``prefer`` entry from countries.yaml beats the rule.
+    """
+    entries = cand.entries
+    if cand.region_cue:
+        entries = tuple(e for e in entries if e.kind == "region") or entries
+
+    def score(e: Entry) -> float:
+        if prefer is not None and e.geonames_id == prefer:
+            return 100.0
+        base = _KIND_RANK.get(e.kind, 1.0)
+        if e.kind == "city":
+            base += math.log10(e.population + 1) / 10
+        if e.country and evidence[e.country]:
+            base += 0.15 if e.kind == "city" else 1.5 if e.kind == "region" else 0.0
+        return base
+
+    return max(entries, key=score)

@@ -1,0 +1,87 @@
+"""Our gazetteer additions load, are sorted and well formed, and spellings resolve."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+import yaml
+
+from newsevents.places.gazetteer import KINDS, Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def _yaml(name: str):  # type: ignore[no-untyped-def]
+    return yaml.safe_load(files("newsevents.data.gazetteer").joinpath(name).read_text("utf-8"))
+
+
+def test_places_regions_yaml_is_sorted_and_well_formed() -> None:
+    regions = _yaml("regions.yaml")
+    names = [r["name"] for r in regions]
+    assert names == sorted(names) and len(set(names)) == len(names)
+    for r in regions:
+        assert r["kind"] in KINDS
+        assert -90 <= r["latitude"] <= 90 and -180 <= r["longitude"] <= 180
+        assert r["country"] is None or (len(r["country"]) == 3 and r["country"].isupper())
+
+
+def test_places_countries_yaml_is_sorted() -> None:
+    data = _yaml("countries.yaml")
+    assert list(data["aliases"]) == sorted(data["aliases"])
+    assert list(data["prefer"]) == sorted(data["prefer"])
+
+
+@pytest.mark.parametrize(
+    ("name", "entry_name", "kind", "country"),
+    [
+        ("Crimea", "Crimea", "region", "UKR"),
+        ("Sevastopol", "Sevastopol", "region", "UKR"),
+        ("Donetsk", "Donetsk Oblast", "region", "UKR"),
+        ("Lugansk", "Luhansk Oblast", "region", "UKR"),
+        ("Luhansk", "Luhansk Oblast", "region", "UKR"),
+        ("Zaporozhye", "Zaporizhzhia Oblast", "region", "UKR"),
+        ("Zaporizhzhia", "Zaporizhzhia Oblast", "region", "UKR"),
+        ("Kherson", "Kherson Oblast", "region", "UKR"),
+        ("Donbass", "Donbas", "region", "UKR"),
+        ("Transnistria", "Transnistria", "region", "MDA"),
+        ("Abkhazia", "Abkhazia", "region", "GEO"),
+        ("South Ossetia", "South Ossetia", "region", "GEO"),
+        ("Nagorno-Karabakh", "Nagorno-Karabakh", "region", "AZE"),
+        ("Gaza Strip", "Gaza Strip", "region", "PSE"),
+        ("West Bank", "West Bank", "region", "PSE"),
+        ("Golan Heights", "Golan Heights", "region", "SYR"),
+        ("Kashmir", "Kashmir", "region", None),
+        ("Kiev", "Kyiv", "city", "UKR"),
+        ("Kyiv", "Kyiv", "city", "UKR"),
+        ("Kharkov", "Kharkiv", "city", "UKR"),
+        ("Odessa", "Odesa", "city", "UKR"),
+        ("Nikolaev", "Mykolayiv", "city", "UKR"),
+        ("Artemovsk", "Bakhmut", "city", "UKR"),
+        ("Britain", "United Kingdom", "country", "GBR"),
+        ("U.S.", "United States", "country", "USA"),
+        ("Black Sea", "Black Sea", "water", None),
+    ],
+)
+def test_places_spellings_resolve(gazetteer, name, entry_name, kind, country) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from newsevents.places.find import _Candidate, choose
+
+    entries = tuple(gazetteer.lookup(name))
+    entry = choose(_Candidate(0, len(name), 0, 1, entries, False), Counter({"UKR": 1}), None)
+    assert (entry.name, entry.kind, entry.country) == (entry_name, kind, country)
+
+
+def test_places_countries_have_capital_coordinates(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    ukraine = gazetteer.lookup("Ukraine")[0]
+    assert ukraine.country == "UKR" and ukraine.geonames_id is not None
+    assert ukraine.latitude == pytest.approx(50.45, abs=0.1)  # Kyiv
+
+
+@pytest.mark.parametrize("word", ["of", "may", "police"])
+def test_places_lowercase_words_are_not_names(gazetteer, word) -> None:  # type: ignore[no-untyped-def]
+    assert gazetteer.lookup(word) == []
