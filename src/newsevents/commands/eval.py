@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 #: Scorer modules under newsevents.eval.
-EVALS: tuple[str, ...] = ("attribution",)
+EVALS: tuple[str, ...] = ("attribution", "events")
 
 
 def register(sub: Any) -> None:
