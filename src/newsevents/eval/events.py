@@ -229,7 +229,7 @@ def format_result(result: Result) -> str:
         lines.append(f"{name:10} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f} "
                      f"{d['tp']:5} {d['predicted']:5} {d['gold']:5}")  # fmt: skip
     lines += ["", "confusion (rows: gold type; columns: predicted)"]
-    predicted = sorted({p for _, p in result.confusion} - {"none"}) + ["none"]
+    predicted = [*sorted({p for _, p in result.confusion} - {"none"}), "none"]
     short = [p[:5] for p in predicted]
     lines.append(f"{'':10}" + "".join(f"{s:>6}" for s in short))
     for gold_type in sorted({g for g, _ in result.confusion}):
