@@ -76,6 +76,8 @@ class ActorDictionary:
     paths: list[str] = field(default_factory=list)
     entries: list[ActorEntry] = field(default_factory=list)
     index: dict[tuple[str, ...], ActorEntry] = field(default_factory=dict)
+    #: Phrases written with a blank between words: other words may come between them.
+    loose: set[tuple[str, ...]] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
 
     def add(self, entry: ActorEntry) -> None:
@@ -102,6 +104,8 @@ class AgentDictionary:
     path: str
     entries: list[AgentEntry] = field(default_factory=list)
     index: dict[tuple[str, ...], AgentEntry] = field(default_factory=dict)
+    #: Phrases written with a blank between words: other words may come between them.
+    loose: set[tuple[str, ...]] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
 
 
@@ -164,6 +168,8 @@ def read_actors(
                 if current is None:
                     raise error(src, line, "synonym '+' line before any actor phrase")
                 words = phrase_words(phrase_text[1:])
+                if _has_blank(phrase_text[1:]):
+                    out.loose.add(words)
                 if words:
                     current.phrases.append(words)
                     out.index.setdefault(words, current)
@@ -172,6 +178,8 @@ def read_actors(
                 words = phrase_words(phrase_text)
                 if not words:
                     raise error(src, line, f"no actor phrase: {text.strip()!r}")
+                if _has_blank(phrase_text):
+                    out.loose.add(words)
                 current = ActorEntry([words], codes, line.number)
                 out.add(current)
         except DataError:
@@ -179,6 +187,11 @@ def read_actors(
                 raise
             out.skipped.append(f"{src}:{line.number}: {line.raw.strip()}")
     return out
+
+
+def _has_blank(phrase: str) -> bool:
+    """Return True when a phrase has a blank (not ``_``) between two of its words."""
+    return re.search(r"\S\s+\S", phrase.strip()) is not None
 
 
 def read_agents(path: str | Path, *, strict: bool = True) -> AgentDictionary:
@@ -202,7 +215,10 @@ def read_agents(path: str | Path, *, strict: bool = True) -> AgentDictionary:
                     w.strip().upper() for w in m.group(2).split(",") if w.strip()
                 ]
                 continue
+            loose = _has_blank(re.split(r"[\[{]", text, maxsplit=1)[0])
             for entry in _agent_entries(text, substitutions, src, line):
+                if loose:
+                    out.loose.add(entry.phrase)
                 out.entries.append(entry)
                 out.index.setdefault(entry.phrase, entry)
         except DataError:
