@@ -366,7 +366,13 @@ def names_of(country: str, raw: str) -> tuple[str, list[str]]:
 
 def slug(text: str) -> str:
     """Return the id slug of a display name ("Recep Tayyip Erdoğan" -> recep-tayyip-erdogan)."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    plain = fold(text).translate(SLUG_LETTERS)
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+#: Letters NFKD does not decompose, and apostrophes that would split a name.
+SLUG_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae",
+                              "'": None, "’": None, "ʻ": None})
 
 
 def editions(data: Path) -> list[tuple[str, dict[str, dict[str, str]]]]:
