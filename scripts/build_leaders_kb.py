@@ -40,6 +40,7 @@ from leaders_kb_names import (
     FEMALE,
     KEY_OVERRIDE,
     SKIP_HOLDERS,
+    STARTS,
     TRANSLITERATIONS,
 )
 
@@ -226,6 +227,7 @@ def parse_holders(part: str) -> list[Holder]:
         title, name = split
         if title == "-" or (title == "" and split_title(pre) is not None):
             continue
+        name = re.sub(r"^(?:\([^()]*\)|[^()]*\))\s*", "", name)  # "(ret.) X", "Cap de Govern) X"
         extra = re.split(r",? (?:also spelled|aka|also known as|- formerly) ", name)
         name = HONORIFICS.sub("", extra[0]).strip(" ,")
         if not any(CAPS.search(t) for t in name.split()) or name[:1].islower():
@@ -345,8 +347,8 @@ def names_of(country: str, raw: str) -> tuple[str, list[str]]:
     """Return the display name and aliases for a raw Factbook name (before overrides)."""
     raw = re.sub(r"\s+", " ", raw.replace(", Jr.", " Jr.")).strip(" ,")
     raw = re.sub(r",\s*(?:Lt\. Gen\.|Gen\.|Dr\.|M\.D\.|Col\.)$", "", raw)
-    nick = re.search(r'"([^"]+)"', raw)  # Ferdinand "BongBong" MARCOS
-    raw = re.sub(r'\s*"[^"]+"', "", raw)
+    nick = re.search(r'"([^"]+)"|\(([^()]+)\)', raw)  # Ferdinand "BongBong" MARCOS
+    raw = re.sub(r'\s*(?:"[^"]+"|\([^()]+\))', "", raw)
     toks = raw.split()
     full = " ".join(smart_case(t) for t in toks)
     caps = [smart_case(t) for t in toks if CAPS.search(t) and len(t) > 1]
@@ -360,7 +362,8 @@ def names_of(country: str, raw: str) -> tuple[str, list[str]]:
     if given and toks.index(given[0]) == 0 and caps:
         aliases.add(f"{given[0]} {' '.join(caps)}")
     if nick and caps:
-        aliases.update({nick[1], f"{nick[1]} {' '.join(caps)}"})
+        short = nick[1] or nick[2]
+        aliases.update({short, f"{short} {' '.join(caps)}"})
     return display, sorted(a for a in aliases if a and a != display)
 
 
@@ -473,8 +476,13 @@ def set_ends(runs: list[dict[str, object]], labels: list[str]) -> None:
     for r in runs:
         if r["last"] == final:
             continue
-        nxt = [o for o in by_office[(r["country"], r["office"])]
-               if o["first"] > r["last"] and o["start"] is not None  # type: ignore[operator]
+        later = [o for o in by_office[(r["country"], r["office"])]
+                 if o["first"] > r["last"]]  # type: ignore[operator]
+        # Only the first later snapshot naming anyone counts: when it names someone already
+        # in office before this holder began, the Factbook now describes the office otherwise
+        # (South Korea lists its president as head of government from 2020).
+        first_later = min((int(o["first"]) for o in later), default=-1)  # type: ignore[call-overload]
+        nxt = [o for o in later if o["first"] == first_later and o["start"] is not None
                and (r["start"] is None or o["start"] > r["start"])]  # type: ignore[operator]
         if not nxt:
             r["comment"] = f"end unknown: gone by the {labels[r['last'] + 1]} edition"  # type: ignore[operator]
@@ -492,6 +500,9 @@ def finish(people: dict[tuple[str, str, str], Person], skip_ids: set[str],
     for key, p in sorted(people.items()):
         roles = merge_roles(p.roles)
         for r in roles:  # ends the snapshots cannot show (office left vacant, exile)
+            if (r["country"], r["title"], str(r["start"])) in STARTS:
+                r["start"] = dt.date.fromisoformat(STARTS[(str(r["country"]), str(r["title"]),
+                                                           str(r["start"]))])
             fix = ENDS.get((str(r["country"]), str(r["title"]), str(r["start"])))
             if fix and r["end"] is None:
                 r["end"], r["comment"] = dt.date.fromisoformat(fix[0]), fix[1]

@@ -65,6 +65,7 @@ KEY_OVERRIDE: dict[str, str] = {
     "Jean-Michel Sama Lukonde KYENGE": "lukonde|jean-michel",
     "Nicolae-Ionel CIUCA": "ciuca|nicolae",
     "Vjosa OSMANI-Sadriu": "osmani|vjosa",
+    "OBIANG Nguema Mbasogo": "obiang|teodoro",
     "SONEXAY Siphandone": "sonxai|siphandon",
     "Motsoahae Thomas THABANE": "thabane|thomas",
     "Thomas Motsoahae Thomas THABANE": "thabane|thomas",
@@ -77,6 +78,12 @@ ENDS: dict[tuple[str, str, str], tuple[str, str]] = {
     ("AFG", "President", "2014-09-29"): ("2021-08-15", "fled the Taliban takeover"),
     ("YEM", "President", "2012-02-21"): ("2022-04-07", "power passed to the Presidential Council"),
     ("SDN", "President", "1993-10-16"): ("2019-04-11", "deposed by the military"),
+    ("SLV", "President", "2023-12-01"): ("2024-06-01", "interim while the president campaigned"),
+}
+
+#: (country, title, Factbook start) -> the right start, for since-dates the Factbook misprints.
+STARTS: dict[tuple[str, str, str], str] = {
+    ("ROU", "Prime Minister", "2005-06-23"): "2025-06-23",  # Ilie Bolojan; "2005" in 2025 ed.
 }
 
 #: Display name, extra aliases and gender by derived id, for leaders news names otherwise.
