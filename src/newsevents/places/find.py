@@ -50,6 +50,12 @@ _REGION_CUE = re.compile(
 _REGION_SUFFIX = re.compile(r"^\s+(?:People['’]s Republic|[Rr]egion|[Oo]blast|[Pp]rovince)\b")
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+#: The prepositions that make a bare city name (one the NER did not tag as a place) a
+#: place: not "to"/"from", since "a letter to Obama" and "support from Clinton" are people.
+STRICT_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout"})
 _KIND_RANK = {"country": 3.0, "region": 2.0, "water": 2.0, "other": 2.0, "city": 1.0}
 
 
@@ -73,7 +79,7 @@ class _Candidate:
     region_cue: bool
 
 
-def is_locative(token: Token) -> bool:
+def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     """Return True if ``token`` (a mention's head) names where something is or happens."""
     current = token
     for _ in range(4):
@@ -83,7 +89,7 @@ def is_locative(token: Token) -> bool:
         break
     if current.dep_ == "pobj":
         prep = current.head
-        if prep.lower_ in LOCATIVE_PREPS:
+        if prep.lower_ in preps:
             return True
         if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
             return True
@@ -138,18 +144,28 @@ def _surnames(doc: Doc) -> set[str]:
     return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
-def _inside_other_name(doc: Doc, cand: _Candidate) -> bool:
-    """Return True if the mention is part of a longer person, organisation or title name."""
+def _inside_other_name(doc: Doc, cand: _Candidate, covered: set[int]) -> bool:
+    """Return True if the mention is part of a longer proper name ("Paris Hilton", "New York
+    Times", "Central Park") or of an organisation's or person's name.
+
+    ``covered`` holds the token indices of all gazetteer candidates: "Atlanta, Georgia" as
+    one entity is two places, not a longer name.
+    """
     if cand.region_cue:
         return False  # "Lugansk People's Republics" is a region whatever the NER says
     for ent in doc.ents:
-        if ent.end <= cand.first or ent.start >= cand.last or ent.label_ not in _NAME_LABELS:
+        if ent.end <= cand.first or ent.start >= cand.last or ent.label_ in _NUMERIC_LABELS:
             continue
-        if any(
-            not (cand.first <= t.i < cand.last) and t.pos_ not in ("DET", "PUNCT", "PART", "ADP")
-            for t in ent
-        ):
-            return True
+        # Places listed in one entity ("Atlanta, Georgia") are separated by a comma or
+        # "and"; without one, a second name makes a longer name ("Syracuse University").
+        listed = ent.label_ in _PLACE_LABELS and any(t.pos_ in ("PUNCT", "CCONJ") for t in ent)
+        for t in ent:
+            if cand.first <= t.i < cand.last or t.pos_ in ("DET", "PUNCT", "PART", "ADP", "CCONJ"):
+                continue
+            if listed and t.i in covered:
+                continue
+            if ent.label_ in _NAME_LABELS or t.text[:1].isupper():
+                return True
     return False
 
 
@@ -165,7 +181,9 @@ def find_places(
         actor_spans: ``(start, end)`` of every actor mention; a place there is kept only
             where it is used locatively ("talks in Moscow", not "Moscow said").
     """
-    cands = [c for c in candidates(text, doc, gazetteer) if not _inside_other_name(doc, c)]
+    cands = candidates(text, doc, gazetteer)
+    covered = {i for c in cands for i in range(c.first, c.last)}
+    cands = [c for c in cands if not _inside_other_name(doc, c, covered)]
     own_country = [
         c.entries[0].country if len({e.country for e in c.entries}) == 1 else None for c in cands
     ]
@@ -176,22 +194,28 @@ def find_places(
         others = evidence.copy()
         if own:
             others[own] -= 1  # a mention is no evidence for itself
-        entry = choose(cand, others, gazetteer.prefer.get(text[cand.start : cand.end]))
+        name = text[cand.start : cand.end]
+        entry = choose(cand, name, others, gazetteer.preferred(name))
         head = doc[cand.first : cand.last].root
-        locative = is_locative(head)
-        if not locative and any(s < cand.end and cand.start < e for s, e in actor_spans):
+        if not is_locative(head) and any(s < cand.end and cand.start < e for s, e in actor_spans):
             continue
-        if entry.kind == "city" and not locative and (
-            text[cand.start : cand.end] in surnames
-            or head.ent_type_ not in _PLACE_LABELS
-            or is_metonym(head)
-        ):
+        if entry.kind == "city" and not _city_reading(head, name, surnames):
             continue
         out.append(Mention(cand.start, cand.end, text[cand.start : cand.end], entry))
     return out
 
 
-def choose(cand: _Candidate, evidence: Counter[str], prefer: int | None) -> Entry:
+def _city_reading(head: Token, name: str, surnames: set[str]) -> bool:
+    """Return True if a city name is used as a place: not a surname of the article, and
+    tagged as a place by the NER (and not its government) or after "in", "near", ..."""
+    if name in surnames:
+        return False
+    if head.ent_type_ in _PLACE_LABELS and not is_metonym(head):
+        return True
+    return is_locative(head, STRICT_PREPS)
+
+
+def choose(cand: _Candidate, name: str, evidence: Counter[str], prefer: int | None) -> Entry:
     """Return the entry a mention most likely means.
 
     Countries beat regions beat cities; among cities the most populous. A region cue
@@ -207,9 +231,11 @@ def choose(cand: _Candidate, evidence: Counter[str], prefer: int | None) -> Entr
             return 100.0
         base = _KIND_RANK.get(e.kind, 1.0)
         if e.kind == "city":
-            base += math.log10(e.population + 1) / 10
+            base += math.log10(e.population + 1) / 10  # 0.4 for 10,000 people, 0.7 for 10 M
+        if e.name == name:
+            base += 0.05  # its own name, not an alternate spelling of another place's
         if e.country and evidence[e.country]:
-            base += 0.15 if e.kind == "city" else 1.5 if e.kind == "region" else 0.0
+            base += 0.1 if e.kind == "city" else 1.5 if e.kind == "region" else 0.0
         return base
 
     return max(entries, key=score)

