@@ -20,8 +20,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
+from ..model import Actor, ActorKind, Analysis, Event, Mention
 from .nps import NULL, PhraseIndex, SentenceActors, owner
 from .patterns import Hit, VerbContext, conj_root, match
+from .plover import PloverEntry, plover_for
 from .readers import Dictionaries, Discard, VerbBlock, VerbEntry
 
 if TYPE_CHECKING:
@@ -59,8 +62,12 @@ def regular_forms(verb: str) -> tuple[str, ...]:
 class LegacyCoder:
     """Legacy dictionaries made ready for coding: phrase and verb indexes, built once."""
 
-    def __init__(self, dictionaries: Dictionaries) -> None:
+    def __init__(
+        self, dictionaries: Dictionaries, plover: dict[str, PloverEntry] | None = None
+    ) -> None:
+        """Index ``dictionaries``; ``plover`` is the CAMEO → PLOVER table to type events."""
         self.dictionaries = dictionaries
+        self.plover = plover or {}
         self.phrases = PhraseIndex(dictionaries.actors, dictionaries.agents)
         self.surface: dict[str, list[tuple[VerbBlock, VerbEntry]]] = {}
         self.lemma: dict[str, list[tuple[VerbBlock, VerbEntry]]] = {}
@@ -178,20 +185,34 @@ def _chunk_words(sent: Span, actors: SentenceActors) -> dict[int, tuple[int, int
     return out
 
 
-def subject(verb: Token) -> tuple[Token | None, bool]:
-    """Return the verb's subject head (climbing to governing verbs) and whether it is passive."""
+def subject(verb: Token, actors: SentenceActors | None = None) -> tuple[Token | None, bool]:
+    """Return the verb's subject head (climbing to governing verbs) and whether it is passive.
+
+    A pronoun subject without a code stands for the subject of the clause above it
+    ("Ethiopia indicated it would act": Ethiopia acts), when ``actors`` is given.
+    """
     tok, steps = verb, 0
     while steps < 8:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
-                return conj_root(child), child.dep_ == "nsubjpass"
-        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+                head = conj_root(child)
+                if (
+                    actors is not None
+                    and head.pos_ == "PRON"
+                    and not actors.group_codes(head)
+                    and tok.head.i != tok.i
+                ):
+                    above, _ = subject(tok.head, actors)
+                    if above is not None:
+                        return above, False
+                return head, child.dep_ == "nsubjpass"
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i:
             return conj_root(owner(tok.head)), False
         if tok.dep_ == "xcomp":
             objects = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
             if objects:  # object control: "urged Bree to help" → Bree helps
                 return conj_root(objects[0]), False
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+        if tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None, False
         tok, steps = tok.head, steps + 1
     return None, False
@@ -229,7 +250,12 @@ def default_target(verb: Token, actors: SentenceActors, skip: set[int]) -> Token
 def _events(verb: Token, hit: Hit, code: str, actors: SentenceActors, number: int) -> list[Coded]:
     """Return the events a verb with this code and these pattern slots gives."""
     primary, _, back = code.partition(":")
-    if hit.compound is not None and hit.source is None and hit.target is None:
+    if (
+        hit.compound is not None
+        and hit.source is None
+        and hit.target is None
+        and (subject(verb, actors)[0] in (None, hit.compound))
+    ):
         members = actors.group_codes(hit.compound)
         return [
             Coded(a, b, primary, number, verb.i, hit.compound.i, hit.compound.i)
@@ -237,9 +263,10 @@ def _events(verb: Token, hit: Hit, code: str, actors: SentenceActors, number: in
             for b in members
             if a != b
         ]
-    src_head, passive = (hit.source, False) if hit.source is not None else subject(verb)
-    if hit.compound is not None:
-        src_head = src_head if hit.source is not None else hit.compound
+    src_head, passive = (hit.source, False) if hit.source is not None else subject(verb, actors)
+    if hit.compound is not None and hit.target is None and src_head is not None:
+        # "Eriador agrees with % (the Philippines and France)": the subject acts on each.
+        hit.target = hit.compound
     tgt_head = hit.target
     if hit.source is None and passive:
         agent = _by_agent(verb)
@@ -262,3 +289,86 @@ def _events(verb: Token, hit: Hit, code: str, actors: SentenceActors, number: in
             if back and not back.startswith(NULL):
                 out.append(Coded(t, s, back, number, verb.i, tgt_head.i, src_head.i))
     return out
+
+
+#: First code chunks that are not countries (international and non-state actors).
+NON_STATE = frozenset("IGO NGO NGM MNC IMG UIS".split())
+#: Agent codes that make an actor a group rather than an organisation.
+GROUP_SECTORS = frozenset("REB INS OPP SEP UAF RAD CVL".split())
+
+
+def actor_fields(code: str) -> tuple[ActorKind, str | None, str | None]:
+    """Return (kind, country, sector) read off a CAMEO actor code.
+
+    The first 3-letter chunk is the country unless it is a non-state prefix (IGO, NGO,
+    ...); the next chunk is the sector. A bare country code is a state.
+    """
+    chunks = [code[k : k + 3] for k in range(0, len(code), 3)]
+    first = chunks[0] if chunks else ""
+    country = None if first in NON_STATE or first.startswith(NULL) else first
+    rest = chunks[1:] if country or first.startswith(NULL) else chunks
+    sector = rest[0] if rest else None
+    kind: ActorKind
+    if country and not rest:
+        kind = "state"
+    elif any(c in GROUP_SECTORS for c in rest):
+        kind = "group"
+    else:
+        kind = "organization"
+    return kind, country, sector
+
+
+def code_analysis(analysis: Analysis, coder: LegacyCoder) -> tuple[list[Actor], list[Event]]:
+    """Return the actors and events the legacy dictionaries code in ``analysis``.
+
+    Needs ``analysis.doc`` (run it during the pipeline, while the Doc is there). Each
+    distinct actor code is one ``Actor`` (``cameo`` set, a mention per phrase head); an
+    event whose CAMEO code has no PLOVER type in ``coder.plover`` (CAMEO 01-02, or codes
+    that are not CAMEO such as the suite's ``901``) is left out.
+
+    Raises:
+        InputError: the analysis has no spaCy Doc.
+    """
+    doc = analysis.doc
+    if doc is None:
+        raise InputError("code_analysis needs analysis.doc: call it during the pipeline")
+    actors: dict[str, Actor] = {}
+    events: list[Event] = []
+
+    def actor_for(code: str, head_i: int | None) -> Actor:
+        actor = actors.get(code)
+        if actor is None:
+            kind, country, sector = actor_fields(code)
+            name = doc[head_i].text if head_i is not None else code
+            actor = Actor(f"legacy-a{len(actors) + 1}", name, kind, country, sector, code)
+            actors[code] = actor
+        if head_i is not None:
+            tok = doc[head_i]
+            mention = Mention(tok.idx, tok.idx + len(tok.text), tok.text, "name")
+            if mention not in actor.mentions:
+                actor.mentions.append(mention)
+        return actor
+
+    for coded in coder.code_doc(doc, analysis.article.published):
+        entry = plover_for(coded.code, coder.plover)
+        if entry is None:
+            continue
+        tok = doc[coded.verb]
+        source = actor_for(coded.source, coded.source_head)
+        target = actor_for(coded.target, coded.target_head)
+        events.append(
+            Event(
+                id=f"legacy-e{len(events) + 1}",
+                plover=entry.type,
+                cameo=coded.code,
+                source=source.id,
+                target=target.id,
+                trigger=analysis.span(tok.idx, tok.idx + len(tok.text)),
+                sentence=analysis.sentence_index(tok.idx),
+                plover_mode=entry.mode,
+                context=list(entry.context),
+                source_code=coded.source,
+                target_code=coded.target,
+            )
+        )
+    return list(actors.values()), events

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 CORE_DEPS = frozenset(
     "compound amod det poss nmod nummod quantmod case flat predet advmod npadvmod".split()
 )
+#: Parts of speech that head a noun phrase.
+NOMINAL_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 #: Prepositions through which an agent-only phrase takes an actor ("officials in Arnor").
 OWNER_PREPS = frozenset("of in from at by".split())
 #: Words a blank-joined dictionary phrase may not skip over.
@@ -141,34 +143,47 @@ def _match_at(words: Sequence[Word], i: int, phrase: tuple[str, ...], loose: boo
 def owner(tok: Token) -> Token:
     """Return the head of the noun phrase ``tok`` is in (itself when it heads one)."""
     seen = 0
-    while tok.dep_ in CORE_DEPS and tok.head is not tok and seen < 50:
+    # Only a nominal head takes a modifier into its phrase ("March" as npadvmod of a verb
+    # heads its own phrase).
+    while (
+        tok.dep_ in CORE_DEPS
+        and tok.head.i != tok.i
+        and tok.head.pos_ in NOMINAL_HEADS
+        and seen < 50
+    ):
         tok, seen = tok.head, seen + 1
     return tok
 
 
 def match_owner(match: Match, words: Sequence[Word], doc: Doc) -> Token:
     """Return the phrase head owning a match: the owner of its topmost token."""
-    toks = [
-        doc[k] for w in words[match.first : match.last + 1] for k in range(w.start, w.end)
-    ]
+    toks = [doc[k] for w in words[match.first : match.last + 1] for k in range(w.start, w.end)]
     inside = {t.i for t in toks}
-    top = next((t for t in toks if t.head.i not in inside or t.head is t), toks[0])
+    top = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
     return owner(top)
 
 
 def compose(actor_code: str, agents: Iterable[AgentEntry]) -> str:
     """Return an actor code with agent codes around it; codes it already holds are not repeated."""
-    chunks = [actor_code[k : k + 3] for k in range(0, len(actor_code), 3)]
     before: list[str] = []
     code = actor_code
     for agent in agents:
-        if agent.code in code or agent.code[:3] in chunks[1:]:
+        # Codes are 3-letter chunks: "HGWGOVMED" already holds GOVMED, "GMWGOV" does not
+        # hold WGO although the letters are there.
+        held = _chunks(code)
+        wanted = _chunks(agent.code)
+        if any(held[k : k + len(wanted)] == wanted for k in range(len(held))):
             continue
         if agent.prefix:
             before.append(agent.code)
         else:
             code += agent.code
     return "".join(before) + code
+
+
+def _chunks(code: str) -> list[str]:
+    """Return a code's 3-letter chunks."""
+    return [code[k : k + 3] for k in range(0, len(code), 3)]
 
 
 class SentenceActors:
@@ -209,6 +224,11 @@ class SentenceActors:
                             return [compose(c, agents) for c in inner]
         if agents:
             return [compose(inherited or NULL, agents)]
+        for child in head.children:  # "old foes Gondor and Osgiliath"
+            if child.dep_ == "appos" and depth < 3:
+                inner = [c for m in conjuncts(child) for c in self.codes(m, None, depth + 1)]
+                if inner:
+                    return inner
         return []
 
     def group_codes(self, head: Token) -> list[str]:
