@@ -47,7 +47,7 @@ class VerbContext:
 
 def conj_root(tok: Token) -> Token:
     """Return the first conjunct of the coordination ``tok`` is in."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
