@@ -69,3 +69,81 @@ def test_statements_single_kinds(nlp, lexicon, text, expected):  # type: ignore[
 )
 def test_statements_outlet_sentences_have_none(nlp, lexicon, text):  # type: ignore[no-untyped-def]
     assert _found(nlp, lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a quote split by its cue: both halves are the speaker's
+            "“We have waited long enough,” the mayor said, “and now we will act on it.”",
+            [("the mayor", "said", "“We have waited long enough,”", "direct"),
+             ("the mayor", "said", "“and now we will act on it.”", "direct")],
+        ),
+        (  # a floating quote: the next paragraph's quote is the last named speaker's
+            "The farmer said the harvest was poor.\n\n“We lost half the wheat to the rain.”",
+            [("The farmer", "said", "the harvest was poor", "indirect"),
+             ("The farmer", "said", "“We lost half the wheat to the rain.”", "direct")],
+        ),
+        (  # a colon attribution in a headline
+            "Mayor Lindqvist: the new tram line will open in June",
+            [("Mayor Lindqvist", ":", "the new tram line will open in June", "indirect")],
+        ),
+        (  # a mixed quote: indirect speech with a quoted fragment
+            "The judge said the appeal was “without any merit at all”.",
+            [("The judge", "said", "the appeal was “without any merit at all”", "mixed")],
+        ),
+        (  # a relative clause: the source is "who"; the speaker comes from its noun
+            "Critics included the economist Ana Ruiz, who suggested that prices would rise.",
+            [("who", "suggested", "that prices would rise", "indirect")],
+        ),
+    ],
+)
+def test_statements_quotes_and_kinds(nlp, lexicon, text, expected):  # type: ignore[no-untyped-def]
+    found = _found(nlp, lexicon, text)
+    for item in expected:
+        assert item in found
+
+
+def test_statements_unattributed_quote_is_left_alone(nlp, lexicon):  # type: ignore[no-untyped-def]
+    text = "The sign on the door read “closed until further notice for repairs”."
+    assert _found(nlp, lexicon, text) == []
+
+
+def test_statements_speaker_from_actor_mentions(nlp):  # type: ignore[no-untyped-def]
+    from newsevents.config import Config
+    from newsevents.model import Actor, Analysis, Article, Mention
+    from newsevents.statements import StatementsStep
+
+    text = "Critics included the economist Ana Ruiz, who suggested that prices would rise."
+    analysis = Analysis(article=Article(id="t", text=text), doc=nlp(text))
+    start = text.index("Ana Ruiz")
+    analysis.actors = [
+        Actor("a1", "Ana Ruiz", "person", mentions=[Mention(start, start + 8, "Ana Ruiz", "name")])
+    ]
+    analysis = StatementsStep(Config())(analysis)
+    (st,) = analysis.statements
+    assert (st.id, st.speaker, st.source and st.source.text) == ("s1", "a1", "who")
+
+
+def test_statements_anonymous_source_has_no_speaker(nlp):  # type: ignore[no-untyped-def]
+    from newsevents.config import Config
+    from newsevents.model import Analysis, Article
+    from newsevents.statements import StatementsStep
+
+    text = "Officials familiar with the talks said that a deal was close."
+    analysis = StatementsStep(Config())(Analysis(article=Article(id="t", text=text), doc=nlp(text)))
+    (st,) = analysis.statements
+    assert st.speaker is None and st.source is not None
+    assert st.source.text == "Officials familiar with the talks"
+
+
+def test_statements_example_article_validates(example_text):  # type: ignore[no-untyped-def]
+    import newsevents
+    from newsevents.formats import validate
+
+    analysis = newsevents.analyze(example_text, published="2025-08-12")
+    assert analysis.statements
+    assert [s.id for s in analysis.statements] == [
+        f"s{i}" for i in range(1, len(analysis.statements) + 1)
+    ]
+    validate(analysis.to_dict())

@@ -40,10 +40,10 @@ def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
             if q is None:
                 continue
             f = replace(f, content=q)
-        f = _snap(f, quotes, real)
-        assert f.content is not None
-        used.update(q for q in real if _overlaps(q, f.content))
-        out.append(f)
+        for part in _split(_snap(f, quotes, real), real):
+            assert part.content is not None
+            used.update(q for q in real if _overlaps(q, part.content))
+            out.append(part)
     with_source = sorted((f for f in out if f.source is not None), key=lambda f: f.cue[0])
     for q in real:
         if q in used:
@@ -99,6 +99,26 @@ def _snap(f: Found, quotes: list[Offsets], real: list[Offsets]) -> Found:
         elif any(start <= q[0] and q[1] <= end for q in quotes):
             kind = "mixed"
     return replace(f, content=(start, end), kind=kind)
+
+
+def _split(f: Found, real: list[Offsets]) -> list[Found]:
+    """Return ``f`` as two statements when its content is a quote split by the cue.
+
+    "“X,” he said, “Y.”" parses as one clause around the cue; the content is the two
+    quotes, not the text between them.
+    """
+    assert f.content is not None
+    left = min(f.cue[0], f.source[0] if f.source else f.cue[0])
+    right = max(f.cue[1], f.source[1] if f.source else f.cue[1])
+    inside = [q for q in real if f.content[0] <= q[0] and q[1] <= f.content[1]]
+    before = [q for q in inside if q[1] <= left]
+    after = [q for q in inside if q[0] >= right]
+    if not before or not after:
+        return [f]
+    return [
+        replace(f, content=(f.content[0], before[-1][1]), kind="direct"),
+        replace(f, content=(after[0][0], f.content[1]), kind="direct"),
+    ]
 
 
 def _owner(
