@@ -1,0 +1,249 @@
+"""Rule-based coreference: pronouns and definite descriptions → the actor they refer to.
+
+For each pronoun ("he", "its", "they") and each pending description ("the spokesman",
+"his country", "its military"), in text order, the most salient compatible mention before
+it wins: the nearest sentence first, then a grammatical subject, then the nearest mention.
+Compatibility is by kind (person or not), gender (from the KB), number (plural mentions
+for "they") and role words ("the spokesman" needs a spokesman). Places compete for "it" so
+that "Crimea ... it broke away" does not become an actor. Resolved mentions become
+candidates in turn ("Peskov ... He ... his").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .kb import KnowledgeBase
+from .link import Linked, Pending
+from .refs import Link, Referent, person_referent, role_referent, sector_referent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MALE: frozenset[str] = frozenset({"he", "him", "his", "himself"})
+FEMALE: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+NEUTER: frozenset[str] = frozenset({"it", "its", "itself"})
+PLURAL: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves"})
+#: How far back (in sentences) each kind of reference looks.
+REACH: dict[str, int] = {"person": 3, "it": 1, "they": 2, "description": 40, "nearby": 3}
+#: Verbs whose "it" subject is expletive ("it seems", "it appears that ...").
+EXPLETIVE_HEADS: frozenset[str] = frozenset(
+    "seem appear happen matter remain look take mean rain".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    head: int
+    sentence: int
+    referent: Referent | None  # None: a place
+    plural: bool
+    subject: bool
+
+
+def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) -> list[Link]:
+    """Return the links of the pronouns and pending descriptions of ``doc``.
+
+    ``linked`` holds the name links (candidates), the places and the pending phrases.
+    """
+    sent_of = _sentence_index(doc)
+    cands = [
+        _Candidate(x.head, sent_of[x.head], x.referent, x.plural, x.subject) for x in linked.links
+    ]
+    cands += [
+        _Candidate(i, sent_of[i], None, False, doc[i].dep_.startswith("nsubj"))
+        for i in linked.places
+    ]
+    linked_heads = {x.head for x in linked.links}
+    # Plural noun phrases that are not actors compete for "they" in their own sentence
+    # ("the talks, if they happen").
+    blockers = [
+        _Candidate(c.root.i, sent_of[c.root.i], None, True, False)
+        for c in doc.noun_chunks
+        if c.root.tag_ == "NNS" and c.root.i not in linked_heads
+    ]
+    events: list[tuple[int, Token | Pending]] = [
+        (tok.i, tok)
+        for tok in doc
+        if tok.pos_ == "PRON" and tok.lower_ in MALE | FEMALE | NEUTER | PLURAL
+    ]
+    events += [(p.head, p) for p in linked.pending]
+    out: list[Link] = []
+    by_pronoun: dict[int, Referent] = {}
+    for _, item in sorted(events, key=lambda e: (e[0], isinstance(e[1], Pending))):
+        before = [c for c in cands if c.head < _position(item)]
+        if isinstance(item, Pending):
+            ref = _description(item, before, sent_of, by_pronoun, kb, day)
+            if ref is None:
+                continue
+            head = doc[item.head]
+            link = Link(
+                item.start,
+                item.end,
+                "descriptor",
+                ref,
+                item.head,
+                plural=head.tag_ in ("NNS", "NNPS"),
+                subject=head.dep_.startswith("nsubj"),
+            )
+        else:
+            near = [b for b in blockers if b.head < item.i and b.sentence == sent_of[item.i]]
+            ref = _pronoun(item, before + near, sent_of)
+            if ref is None:
+                continue
+            by_pronoun[item.i] = ref
+            link = Link(
+                item.idx,
+                item.idx + len(item.text),
+                "pronoun",
+                ref,
+                item.i,
+                plural=item.lower_ in PLURAL,
+                subject=item.dep_.startswith("nsubj"),
+            )
+        out.append(link)
+        cands.append(_Candidate(link.head, sent_of[link.head], ref, link.plural, link.subject))
+    return out
+
+
+def _position(item: Token | Pending) -> int:
+    return item.head if isinstance(item, Pending) else item.i
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = number
+    return out
+
+
+def _best(
+    cands: list[_Candidate], here: int, reach: int, plural_first: bool = False
+) -> _Candidate | None:
+    """Return the most salient candidate: nearest sentence, then subject, then nearest."""
+    near = [c for c in cands if here - c.sentence <= reach]
+    if not near:
+        return None
+    return min(
+        near,
+        key=lambda c: (here - c.sentence, plural_first and not c.plural, not c.subject, -c.head),
+    )
+
+
+def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Referent | None:
+    """Return the referent of a personal or possessive pronoun, or None."""
+    low = tok.lower_
+    here = sent_of[tok.i]
+    if low in MALE or low in FEMALE:
+        gender = "m" if low in MALE else "f"
+        people = [
+            c
+            for c in before
+            if c.referent is not None
+            and c.referent.kind == "person"
+            and c.referent.gender in (None, gender)
+            and not c.plural
+        ]
+        best = _best(people, here, REACH["person"])
+    elif low in NEUTER:
+        if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and tok.head.lemma_ in EXPLETIVE_HEADS):
+            return None
+        things = [
+            c
+            for c in before
+            if not c.plural and (c.referent is None or c.referent.kind != "person")
+        ]
+        best = _best(things, here, REACH["it"])
+    else:
+        groups = [
+            c
+            for c in before
+            if (c.referent is None and c.plural)
+            or (c.referent is not None and (c.plural or c.referent.kind != "person"))
+        ]
+        best = _best(groups, here, REACH["they"], plural_first=True)
+    return best.referent if best else None
+
+
+def _description(
+    item: Pending,
+    before: list[_Candidate],
+    sent_of: list[int],
+    by_pronoun: dict[int, Referent],
+    kb: KnowledgeBase,
+    day: dt.date | None,
+) -> Referent | None:
+    """Return what a pending phrase refers to ("the spokesman", "his country"), or None."""
+    here = sent_of[item.head]
+    if item.pronoun >= 0:
+        owner = by_pronoun.get(item.pronoun)
+        country = kb.get(owner.country) if owner else None
+        if country is None or country.kind != "state":
+            return None
+        if item.kind == "title":
+            return None  # "his counterpart" is someone else, of an unknown country
+        return sector_referent(country, item.sector or "GOV")
+    if item.kind == "title":
+        return _title(item, before, here, kb, day)
+    if item.kind == "body":
+        bodies = [
+            c
+            for c in before
+            if c.referent is not None
+            and c.referent.kind in ("organization", "group")
+            and c.referent.country is None
+        ]
+        found = _best(bodies, here, REACH["nearby"])
+        return found.referent if found else None
+    stateful = [
+        c
+        for c in before
+        if c.referent is not None
+        and c.referent.country
+        and (kb.get(c.referent.country) or _NO).kind == "state"
+    ]
+    best = _best(stateful, here, REACH["nearby"])
+    if best is None or best.referent is None or best.referent.country is None:
+        return None
+    state = kb.entries[best.referent.country]
+    if item.kind == "state":
+        return sector_referent(state, None)
+    return sector_referent(state, item.sector)
+
+
+def _title(
+    item: Pending, before: list[_Candidate], here: int, kb: KnowledgeBase, day: dt.date | None
+) -> Referent | None:
+    """Return the person "the spokesman" or "the Ukrainian president" refers to."""
+    word = item.word.split()[-1]
+    people = [
+        c
+        for c in before
+        if c.referent is not None
+        and c.referent.kind == "person"
+        and c.referent.role
+        and word in c.referent.role.lower()
+        and (item.affiliation is None or c.referent.country == item.affiliation)
+    ]
+    best = _best(people, here, REACH["description"])
+    if best is not None:
+        return best.referent
+    country = kb.get(item.affiliation)
+    if country is None:
+        return None
+    holders = kb.holders(country.id, word, day)
+    if len(holders) == 1:
+        entry = holders[0]
+        return person_referent(entry, entry.role_on(day), entry.name)
+    title = item.word
+    return role_referent(country, title, item.sector)
+
+
+class _Nothing:
+    kind = ""
+
+
+_NO = _Nothing()

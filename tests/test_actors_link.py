@@ -1,0 +1,99 @@
+"""Linking and coreference on sentences we wrote, parsed by the real spaCy model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.actors import find_actors
+from newsevents.actors.kb import load_kb
+from newsevents.model import Actor
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    return load_kb()
+
+
+def actors_of(nlp, kb, text: str, day: dt.date | None = dt.date(2023, 6, 1)) -> list[Actor]:  # type: ignore[no-untyped-def]
+    return find_actors(nlp(text), kb, day)
+
+
+def owner(actors: list[Actor], text: str) -> Actor | None:
+    """Return the actor with a mention whose text is exactly ``text``."""
+    return next((a for a in actors if any(m.text == text for m in a.mentions)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        ("The talks stalled after Kyiv rejected the offer.", "Kyiv", "UKRGOV"),
+        ("The Kremlin said the plan was unrealistic.", "The Kremlin", "RUSGOV"),
+        ("Downing Street declined to comment on the report.", "Downing Street", "GBRGOV"),
+        ("The Pentagon announced new deployments.", "The Pentagon", "USAMIL"),
+        ("The French government recalled its ambassador.", "The French government", "FRAGOV"),
+        ("Israeli troops entered the town at dawn.", "Israeli troops", "ISRMIL"),
+        ("Senior Chinese officials met the delegation.", "Senior Chinese officials", "CHNGOV"),
+        ("Brazil's foreign ministry summoned the envoy.", "Brazil's foreign ministry", "BRAGOV"),
+        ("Protesters blocked the road, and Georgian police dispersed them.", "Georgian police", "GEOCOP"),
+        ("Western leaders pledged more support.", "Western leaders", "WST"),
+        ("Brussels warned Budapest over the veto.", "Brussels", "IGOEUREEC"),
+    ],
+)
+def test_link_metonyms_and_sector_phrases(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+def test_link_compound_actors_are_two_actors(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Armenia and Azerbaijan signed a border deal on Friday.")
+    assert [a.cameo for a in actors] == ["ARM", "AZE"]
+
+
+def test_link_demonym_conjunction_gives_each_country_its_sector(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Polish and Lithuanian officials discussed the border.")
+    assert {a.cameo for a in actors} == {"POLGOV", "LTUGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling continued in Crimea on Monday.",
+        "Fighting was reported in the Donetsk region.",
+        "The delegation arrived in Moscow on Monday.",
+    ],
+)
+def test_link_places_are_not_actors(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert actors_of(nlp, kb, text) == []
+
+
+def test_link_title_and_name_give_person_role_and_country(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean Interior Minister Joaquin Ortega visited the port on Tuesday."
+    actor = owner(actors_of(nlp, kb, text), "Chilean Interior Minister Joaquin Ortega")
+    assert actor is not None
+    assert (actor.kind, actor.country, actor.sector) == ("person", "CHL", "GOV")
+    assert actor.role == "Chilean Interior Minister"
+
+
+def test_link_unknown_surname_merges_with_the_full_name(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan envoy Grace Wanjiru arrived on Monday. Wanjiru said the talks would go on."
+    actors = actors_of(nlp, kb, text)
+    person = owner(actors, "Wanjiru")
+    assert person is not None and person.country == "KEN" and len(person.mentions) == 2
+
+
+def test_link_misspelt_state_links_with_lower_confidence(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Venezeula rejected the proposal on Sunday.")
+    assert actors and actors[0].cameo == "VEN"
+    assert 0.5 < actors[0].mentions[0].confidence < 1
+
+
+def test_link_page_debris_is_not_an_actor(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    assert actors_of(nlp, kb, "The ministry closed the case.\n\nSource link") == []
+
+
+def test_link_ids_follow_first_mention(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Japan thanked India. India thanked Japan.")
+    assert [a.id for a in actors] == ["a1", "a2"]
+    assert [a.cameo for a in actors] == ["JPN", "IND"]
