@@ -21,5 +21,5 @@ def test_bench_pipeline_reports_ratio_and_memory() -> None:
     assert report["throughput_ratio"] > 0
     assert report["peak_rss_mib"] > 0
     assert set(report["ms_per_article_by_step"]) == {
-        "actors", "statements", "events", "dates", "places", "framing",
+        "actors", "statements", "events", "legacy", "dates", "places", "framing",
     }  # fmt: skip

@@ -22,7 +22,7 @@ ORDER = ["normalise", "parse", *(name for name, _ in STEPS)]
 
 def test_steps_are_in_the_documented_order() -> None:
     assert [name for name, _ in STEPS] == [
-        "actors", "statements", "events", "dates", "places", "framing",
+        "actors", "statements", "events", "legacy", "dates", "places", "framing",
     ]  # fmt: skip
 
 

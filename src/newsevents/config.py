@@ -29,6 +29,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "articles per spaCy nlp.pipe batch"),
     Setting("kb_files", (), "extra knowledge-base files (YAML/JSON) that add or override entries"),
     Setting("check_language", True, "refuse articles that are not English"),
+    Setting("verbs_file", None, "a TABARI/PETRARCH CAMEO verb-pattern dictionary to code with"),
+    Setting("actor_dict_files", (), "TABARI/PETRARCH actor dictionaries (with verbs_file)"),
+    Setting("agents_file", None, "a TABARI/PETRARCH agent dictionary (with verbs_file)"),
+    Setting("discards_file", None, "a TABARI/PETRARCH discard list (with verbs_file)"),
+    Setting("legacy_only", False, "code events with the legacy dictionaries only, not ours"),
 )
 
 
@@ -41,6 +46,11 @@ class Config:
     batch_size: int = 16
     kb_files: tuple[Path, ...] = field(default_factory=tuple)
     check_language: bool = True
+    verbs_file: Path | None = None
+    actor_dict_files: tuple[Path, ...] = field(default_factory=tuple)
+    agents_file: Path | None = None
+    discards_file: Path | None = None
+    legacy_only: bool = False
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -50,6 +60,20 @@ class Config:
         for path in self.kb_files:
             if not Path(path).is_file():
                 raise NewseventsError(f"knowledge-base file not found: {path}")
+        legacy = (self.actor_dict_files, self.agents_file, self.discards_file, self.legacy_only)
+        if self.verbs_file is None and any(legacy):
+            raise NewseventsError(
+                "legacy actor, agent and discard dictionaries (and --legacy-only) need a verb "
+                "dictionary too (--verbs FILE)"
+            )
+        if self.verbs_file is not None and not self.actor_dict_files:
+            raise NewseventsError("a legacy verb dictionary needs an actor dictionary (--actors)")
+        dictionaries: list[Path | None] = [
+            self.verbs_file, *self.actor_dict_files, self.agents_file, self.discards_file,
+        ]  # fmt: skip
+        for dictionary in dictionaries:
+            if dictionary is not None and not Path(dictionary).is_file():
+                raise NewseventsError(f"dictionary file not found: {dictionary}")
 
 
 def setting_names() -> list[str]:

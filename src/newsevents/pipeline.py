@@ -16,6 +16,7 @@ from . import actors, dates, events, framing, places, statements
 from .config import Config
 from .errors import InputError, NewseventsError, UnsupportedLanguageError
 from .language import detect_language
+from .legacy import step as legacy
 from .model import Analysis, Article
 from .normalise import article_id, normalise
 from .parse import load_nlp, parse_many, sentence_offsets
@@ -27,6 +28,7 @@ STEPS: tuple[tuple[str, StepFactory], ...] = (
     ("actors", actors.make_step),
     ("statements", statements.make_step),
     ("events", events.make_step),
+    ("legacy", legacy.make_step),
     ("dates", dates.make_step),
     ("places", places.make_step),
     ("framing", framing.make_step),

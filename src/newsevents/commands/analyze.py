@@ -35,21 +35,60 @@ def register(sub: Any) -> None:
     p.add_argument("--url", help="the article's URL")
     p.add_argument("--title", help="the article's title (HTML input: taken from the page)")
     p.add_argument(
-        "--format", choices=("json", "text"), default=None,
+        "--format",
+        choices=("json", "text"),
+        default=None,
         help="output format (default: text on a terminal, json otherwise)",
     )
     p.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
         help=f"largest input accepted (default {DEFAULT_MAX_BYTES:,})",
     )
-    p.add_argument("--kb", action="append", type=Path, default=[],
-                   help="extra knowledge-base file (repeatable)")
+    p.add_argument(
+        "--kb",
+        action="append",
+        type=Path,
+        default=[],
+        help="extra knowledge-base file (repeatable)",
+    )
+    add_dictionary_options(p)
     p.set_defaults(func=run)
+
+
+def add_dictionary_options(p: argparse.ArgumentParser) -> None:
+    """Add the legacy TABARI/PETRARCH dictionary options (shared with ``ingest``)."""
+    g = p.add_argument_group("legacy dictionaries (TABARI/PETRARCH formats; docs/legacy.md)")
+    g.add_argument("--verbs", type=Path, help="CAMEO verb-pattern dictionary to code with")
+    g.add_argument(
+        "--actors",
+        type=Path,
+        action="append",
+        default=[],
+        help="actor dictionary (repeatable; needed with --verbs)",
+    )
+    g.add_argument("--agents", type=Path, help="agent dictionary")
+    g.add_argument("--discards", type=Path, help="discard list")
+    g.add_argument(
+        "--legacy-only",
+        action="store_true",
+        help="code events with the dictionaries only, in place of our lexicon",
+    )
+
+
+def dictionary_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the Config settings of the legacy dictionary options."""
+    return {
+        "verbs_file": args.verbs, "actor_dict_files": tuple(args.actors),
+        "agents_file": args.agents, "discards_file": args.discards,
+        "legacy_only": args.legacy_only,
+    }  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
     """Analyse the article named by ``args`` and print it; return the exit code."""
-    config = Config(max_bytes=args.max_bytes, kb_files=tuple(args.kb))
+    config = Config(max_bytes=args.max_bytes, kb_files=tuple(args.kb), **dictionary_settings(args))
     if args.path == "-":
         data = sys.stdin.buffer.read(args.max_bytes + 1)
         name = "<stdin>"
@@ -57,8 +96,12 @@ def run(args: argparse.Namespace) -> int:
         data = read_bytes(args.path, args.max_bytes)
         name = args.path
     item = ArticleInput(
-        text=data, published=args.published, outlet=args.outlet, url=args.url,
-        title=args.title, key=name,
+        text=data,
+        published=args.published,
+        outlet=args.outlet,
+        url=args.url,
+        title=args.title,
+        key=name,
     )
     results = list(get_pipeline(config).run([item]))
     if not results:
