@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from ..config import Config
+from ..engines import Engine
+from ..engines.local import LocalEngine
 from ..errors import InputError
 from ..normalise import article_id, normalise
 from ..reading import read_input
 from ..store import RunCounts, Skip, Store
-from .runner import DEFAULT_TIMEOUT, ChunkResult, Coder
+from .runner import DEFAULT_TIMEOUT, ChunkResult
 from .sources import Item, Malformed, read_sources
 
 
@@ -80,7 +82,7 @@ def precheck_id(item: Item, config: Config) -> str:
 class _Run:
     """The state of one ingest run: the store, the coder, the counts."""
 
-    def __init__(self, store: Store, coder: Coder, summary: IngestSummary,
+    def __init__(self, store: Store, coder: Engine, summary: IngestSummary,
                  on_progress: ProgressCallback | None) -> None:  # fmt: skip
         self.store = store
         self.coder = coder
@@ -162,6 +164,7 @@ def ingest(
     stdin: IO[str] | None = None,
     corpus_pass: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    engine: Engine | None = None,
 ) -> IngestSummary:
     """Return the summary of ingesting ``sources`` into ``store``.
 
@@ -173,6 +176,8 @@ def ingest(
             that needs no coding.
         timeout: seconds one article may take in the coder (0: no limit); one that runs
             over is recorded as an error and the run goes on.
+        engine: where chunks are coded (``newsevents.engines``; default: the local
+            process pool with ``workers`` and ``timeout``).
         corpus_pass: when something new was stored, refresh duplicates, stories and
             corpus events (``newsevents.corpus.refresh``).
 
@@ -183,10 +188,11 @@ def ingest(
     config = config or Config()
     started = time.perf_counter()
     summary = IngestSummary(run_id=store.begin_run(list(sources), workers))
-    coder = Coder(workers, config, timeout)
+    coder = engine if engine is not None else LocalEngine(workers, config, timeout)
     run = _Run(store, coder, summary, on_progress)
     status = "interrupted"
     try:
+        coder.start(summary.run_id)
         chunk: list[Item] = []
         for record in read_sources(sources, stdin):
             item = run.triage(record, config)
