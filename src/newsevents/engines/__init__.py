@@ -20,6 +20,7 @@ same way, so the two give the same stored rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from ..config import Config
@@ -89,6 +90,16 @@ def make_engine(
     raise InputError(f"unknown engine {name!r}; engines: {', '.join(ENGINES)}")
 
 
+def default_output(engine: str, db: str) -> str | None:
+    """Return where the ``ray`` engine writes its Parquet by default: ``DB.parquet`` beside
+    a DuckDB file, ``newsevents.parquet`` here for a PostgreSQL URL; None for ``local``."""
+    if engine != "ray":
+        return None
+    if "://" in db:
+        return "newsevents.parquet"
+    return str(Path(db).with_suffix(".parquet"))
+
+
 def map_chunks(
     engine: Engine, chunks: Iterable[Sequence[Item]], run_id: int = 0
 ) -> Iterator[ChunkResult]:
@@ -103,4 +114,4 @@ def map_chunks(
         engine.close()
 
 
-__all__ = ["ENGINES", "Engine", "make_engine", "map_chunks"]
+__all__ = ["ENGINES", "Engine", "default_output", "make_engine", "map_chunks"]

@@ -254,6 +254,19 @@ class RayEngine:
                 self._owns_ray = False
             self._ray = None
 
+    def report(self) -> str:
+        """Return a summary of the run for people: workers, retries, where the Parquet is."""
+        rows = self.manifest()
+        coded = sum(1 for r in rows if r.status == "coded")
+        lines = [f"ray: {self.workers} workers, {len(rows)} articles sent, {coded} coded, "
+                 f"{self.retried_batches} batch re-submissions"]  # fmt: skip
+        if self.output:
+            where = "Parquet (not loaded into the store)" if not self.load else "Parquet"
+            lines.append(f"  {where}: {self.output}  (run={self.tag})")
+        if self.manifest_path:
+            lines.append(f"  manifest: {self.manifest_path}")
+        return "\n".join(lines)
+
     # -- chunks ------------------------------------------------------------------------------
 
     def submit(self, items: Sequence[Item]) -> Iterator[ChunkResult]:
