@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..config import Config
+from ..engines import ENGINES
 from ..reading import DEFAULT_MAX_BYTES
 from ..store import DEFAULT_DB
 
@@ -14,6 +15,7 @@ EXAMPLE = """examples:
   newsevents ingest articles/                       # a folder of .txt/.html files
   newsevents ingest feed.jsonl archive.csv --workers 2 --db corpus.duckdb
   cat scrape.jsonl | newsevents ingest - --db postgresql://me@localhost/news
+  newsevents ingest feed.jsonl --engine ray --address auto --output s3://bucket/run1
 
 JSONL keys / CSV columns: text (required), title, url, outlet, published (YYYY-MM-DD), id.
 Run it again at any time: articles already stored are not coded again (see docs/ingest.md).
@@ -34,8 +36,21 @@ def register(sub: Any) -> None:
                    help="folder of .txt/.html, .jsonl or .csv file, or - for JSONL on stdin")
     p.add_argument("--db", default=DEFAULT_DB,
                    help=f"DuckDB file or postgresql:// URL (default {DEFAULT_DB})")
-    p.add_argument("--workers", type=int, default=1,
-                   help="coding processes (default 1; 0 codes in this process)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="coding processes (local: default 1, 0 codes in this process) or "
+                   "Ray workers (ray: default one per CPU of the cluster)")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where articles are coded: a process pool here (local) or a Ray "
+                   "cluster (ray; pip install 'newsevents[ray]'; see docs/scale.md)")
+    p.add_argument("--address", default=None,
+                   help="ray: the cluster to join, auto or HOST:PORT (default: start Ray "
+                   "on this machine)")
+    p.add_argument("--output", default=None,
+                   help="ray: folder or URL (s3://, gs://, parquet://DIR) for the Parquet "
+                   "partitions and the manifest (default: DB.parquet beside a DuckDB file)")
+    p.add_argument("--no-load", action="store_true",
+                   help="ray: leave the results in --output only, for DuckDB to query in "
+                   "place (the store records the run, not the articles)")
     p.add_argument("--chunk-size", type=int, default=4, help="articles per worker task")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help=f"largest article accepted (default {DEFAULT_MAX_BYTES:,})")
@@ -53,11 +68,13 @@ def run(args: argparse.Namespace) -> int:
     """Ingest ``args.sources`` into ``args.db``, print the summary; return the exit code."""
     from ..corpus.ingest import ingest
     from ..corpus.sources import count_records
+    from ..engines import default_output, make_engine
+    from ..engines.ray_engine import RayEngine
     from ..errors import InputError
     from ..store import open_store
     from .progress import IngestProgress, print_summary
 
-    if args.workers < 0:
+    if args.workers is not None and args.workers < 0:
         raise InputError(f"--workers must be 0 or more, got {args.workers}")
     if args.chunk_size < 1:
         raise InputError(f"--chunk-size must be 1 or more, got {args.chunk_size}")
@@ -66,11 +83,18 @@ def run(args: argparse.Namespace) -> int:
     if mode == "auto":
         mode = "bar" if sys.stderr.isatty() else "none"
     total = count_records(args.sources) if mode == "bar" else None
+    engine = make_engine(
+        args.engine, workers=args.workers, config=config, timeout=args.timeout,
+        address=args.address, output=args.output or default_output(args.engine, args.db),
+        load=not args.no_load,
+    )  # fmt: skip
     with open_store(args.db) as store, IngestProgress(mode, total) as progress:
         summary = ingest(
-            args.sources, store, workers=args.workers, config=config,
+            args.sources, store, workers=engine.workers, config=config,
             chunk_size=args.chunk_size, on_progress=progress.update,
-            corpus_pass=not args.no_corpus_pass, timeout=args.timeout,
+            corpus_pass=not args.no_corpus_pass, timeout=args.timeout, engine=engine,
         )  # fmt: skip
     print_summary(summary, args.db)
+    if isinstance(engine, RayEngine):
+        print(engine.report())
     return 0
