@@ -103,6 +103,10 @@ class _State:
         self.matches = matches
         self.match_at: dict[int, Match] = {i: m for m in matches for i in range(m.start, m.end)}
         self.used: set[int] = set()
+        self.orgs_by_end: dict[int, Referent] = {}
+        self.name_ent: dict[int, Span] = {
+            i: e for e in doc.ents if e.label_ in ("ORG", "FAC") for i in range(e.start, e.end)
+        }
         self.out = Linked()
 
     # -- helpers -------------------------------------------------------------------------
@@ -150,8 +154,9 @@ class _State:
     def is_place(self, m: Match) -> bool:
         """Return True when the match is used as a location ("in Kiev", a dateline)."""
         root = self.doc[m.end - 1]
-        while root.dep_ == "compound" and root.head.i != root.i:
-            root = root.head
+        if root.dep_ in ("compound", "amod") and root.head.i >= m.end:
+            # a modifier ("from United Nations peacekeepers"): the place, if any, is the head
+            return root.head.lower_ in PLACE_WORDS
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
         if root.dep_ == "pobj" and root.head.lower_ in preps:
             return True
@@ -306,6 +311,8 @@ class _State:
             for i, m in sorted(self.match_at.items())
             if chunk.start <= i < root.i and i == m.start and self.affiliation(m)
         ]
+        if not affs and (sector or is_state):
+            affs = self.fuzzy_affiliation(chunk, root)
         of_aff = self.of_affiliation(root)
         if of_aff is not None:
             affs.append(of_aff)
@@ -372,6 +379,18 @@ class _State:
         ref = entity_referent(entry) if is_state else sector_referent(entry, sector or met_sector)
         self.add(start, end, "descriptor", ref, head=root.i)
 
+    def fuzzy_affiliation(self, chunk: Span, root: Token) -> list[Match]:
+        """Return a misspelt state before a sector noun ("the Phillippines military")."""
+        names = [t for t in chunk if t.i < root.i and t.pos_ == "PROPN" and t.i not in self.used]
+        if not names:
+            return []
+        span = self.doc[names[0].i : names[-1].i + 1]
+        found = self.kb.fuzzy(span.text, kinds=("state",))
+        if found is None:
+            return []
+        entry = self.kb.entries[found[0].entry_id]
+        return [Match(span.start, span.end, entry, found[0], span.text, found[2])]
+
     def of_affiliation(self, root: Token) -> Match | None:
         """Return the state or body in "the government of Ukraine", "president of Armenia"."""
         for prep in root.children:
@@ -388,6 +407,14 @@ class _State:
         for m in self.matches:
             if any(i in self.used for i in range(m.start, m.end)) or m.entry.kind == "person":
                 continue
+            ent = self.name_ent.get(m.start)
+            lead = ent.start + 1 if ent is not None and ent[0].lower_ == "the" else -1
+            if (
+                ent is not None
+                and (max(ent.start, lead) < m.start or ent.end > m.end)
+                and m.via != "alias"
+            ):
+                continue  # "Baghdad University": part of another name, left to the entity pass
             if m.via == "region" or self.is_place(m):
                 self.out.places.append(m.end - 1)
                 continue
@@ -417,13 +444,19 @@ class _State:
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            if any(i in self.used or i in self.match_at for i in range(ent.start, ent.end)):
+            if any(i in self.used for i in range(ent.start, ent.end)):
                 continue
             words = norm(ent.text).split()
             if not words or (len(words) == 1 and words[0] in DEBRIS):
                 continue
-            if words[-1] in PLACE_WORDS:
+            after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+            if words[-1] in PLACE_WORDS or after in PLACE_WORDS:
                 self.out.places.append(ent.end - 1)
+                continue
+            inside = [self.match_at[i] for i in range(ent.start, ent.end) if i in self.match_at]
+            if inside:
+                if ent.label_ == "ORG" and len(ent) > len(inside) and self.affiliation(inside[0]):
+                    self.unknown_org(ent, inside[0].entry)  # "the Liberian Peace Council"
                 continue
             kinds = ("state", "organization", "group")
             found = self.kb.fuzzy(ent.text, kinds=kinds) if ent.label_ != "NORP" else None
@@ -439,12 +472,29 @@ class _State:
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 self.out.places.append(ent.end - 1)
 
-    def unknown_org(self, ent: Span) -> None:
-        """Link an organisation the KB does not hold, with a sector from its last word."""
+    def unknown_org(self, ent: Span, country: Entry | None = None) -> None:
+        """Link an organisation the KB does not hold, with a sector from its last word.
+
+        "Revolutionary United Front (RUF)": the acronym in brackets is the same actor.
+        """
+        doc = self.doc
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         last = ent[-1].lemma_.lower()
         sector = self.kb.descriptors.get(
             f"{ent[-2].lemma_.lower()} {last}" if len(ent) > 1 else ""
         ) or self.kb.descriptors.get(last)
-        ref = Referent(("org", norm(name)), "organization", name, None, sector, None)
+        code = country.id if country is not None and country.kind == "state" else None
+        cameo = (country.cameo or code) + (sector or "") if code and country else None
+        ref = Referent(("org", norm(name)), "organization", name, code, sector, cameo)
+        acronym = self._acronym_before(ent)
+        if acronym is not None:
+            ref = acronym
         self.add(ent.start, ent.end, "name", ref, 0.6)
+        self.orgs_by_end[ent.end] = ref
+
+    def _acronym_before(self, ent: Span) -> Referent | None:
+        """Return the organisation an acronym in brackets right after its name stands for."""
+        doc = self.doc
+        if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.text.isupper():
+            return self.orgs_by_end.get(ent.start - 1)
+        return None

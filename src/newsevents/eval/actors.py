@@ -120,7 +120,7 @@ def predicted(actors: list[Actor]) -> tuple[set[str], set[tuple[str, str]]]:
             continue
         code = actor.cameo[:3]
         codes.add(code)
-        if actor.sector:
+        if actor.sector and actor.sector != code:  # an IGO's sector "IGO" restates its code
             pairs.add((code, actor.sector))
     return codes, pairs
 
