@@ -477,7 +477,6 @@ class _State:
 
         "Revolutionary United Front (RUF)": the acronym in brackets is the same actor.
         """
-        doc = self.doc
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         last = ent[-1].lemma_.lower()
         sector = self.kb.descriptors.get(
