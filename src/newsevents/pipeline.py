@@ -188,7 +188,11 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
 def get_pipeline(config: Config | None = None) -> Pipeline:
     """Return the cached Pipeline for ``config`` (steps load their data once per process)."""
+    return _cached_pipeline(config or Config())
+
+
+@lru_cache(maxsize=8)
+def _cached_pipeline(config: Config) -> Pipeline:
     return Pipeline(config)
