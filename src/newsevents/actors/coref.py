@@ -60,9 +60,9 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
     # Plural noun phrases that are not actors compete for "they" in their own sentence
     # ("the talks, if they happen").
     blockers = [
-        _Candidate(c.root.i, sent_of[c.root.i], None, True, False)
-        for c in doc.noun_chunks
-        if c.root.tag_ == "NNS" and c.root.i not in linked_heads
+        _Candidate(i, sent_of[i], None, True, False)
+        for i in linked.plural_heads
+        if i not in linked_heads
     ]
     events: list[tuple[int, Token | Pending]] = [
         (tok.i, tok)
@@ -113,10 +113,9 @@ def _position(item: Token | Pending) -> int:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
+    out: list[int] = []
     for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = number
+        out.extend([number] * (sent.end - sent.start))
     return out
 
 

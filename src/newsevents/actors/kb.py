@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -123,7 +124,10 @@ class KnowledgeBase:
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     max_words: int = 1
-    _fuzzy_keys: list[str] = field(default_factory=list)
+    _fuzzy_keys: dict[str, list[str]] = field(default_factory=dict)
+    _fuzzy_seen: dict[tuple[str, tuple[str, ...], float], tuple[Surface, str, float] | None] = (
+        field(default_factory=dict)
+    )
 
     def __post_init__(self) -> None:
         self._index()
@@ -157,11 +161,11 @@ class KnowledgeBase:
         self.surfaces = index
         self.first_words = frozenset(k.split(" ", 1)[0] for k in index)
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
-        self._fuzzy_keys = sorted(
-            k
-            for k, s in index.items()
-            if len(k) >= 5 and any(x.via in ("name", "alias") for x in s)
-        )
+        by_letter: dict[str, list[str]] = {}
+        for k, found in sorted(index.items()):
+            if len(k) >= 5 and any(x.via in ("name", "alias") for x in found):
+                by_letter.setdefault(k[0], []).append(k)
+        self._fuzzy_keys = by_letter
 
     def get(self, entry_id: str | None) -> Entry | None:
         """Return the entry with this id, or None."""
@@ -188,16 +192,22 @@ class KnowledgeBase:
         key = norm(text)
         if len(key) < 5:
             return None
-        wanted = set(kinds)
-        choices = [k for k in self._fuzzy_keys if k[0] == key[0]]
+        memo = (key, tuple(kinds), cutoff)
+        if memo in self._fuzzy_seen:  # names recur across a corpus: remember the answers
+            return self._fuzzy_seen[memo]
+        wanted = set(memo[1])
+        result = None
         for match, score, _ in process.extract(
-            key, choices, scorer=fuzz.ratio, score_cutoff=cutoff * 100, limit=5
-        ):
+            key, self._fuzzy_keys.get(key[0], []), scorer=fuzz.ratio,
+            score_cutoff=cutoff * 100, limit=5,
+        ):  # fmt: skip
             for surface in self.surfaces[match]:
                 entry = self.entries[surface.entry_id]
-                if surface.via in ("name", "alias") and entry.kind in wanted:
-                    return surface, match, score / 100
-        return None
+                if result is None and surface.via in ("name", "alias") and entry.kind in wanted:
+                    result = surface, match, score / 100
+        if len(self._fuzzy_seen) < 100_000:
+            self._fuzzy_seen[memo] = result
+        return result
 
     def holders(self, country: str, title_word: str, day: dt.date | None) -> list[Entry]:
         """Return the people whose role on ``day`` is of ``country`` and has ``title_word``."""
@@ -249,6 +259,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-
 _SPACES = re.compile(r"[\s\-]+")
 
 
+@lru_cache(maxsize=65_536)
 def norm(text: str) -> str:
     """Return the lookup key of ``text``: folded case and accents, no dots, no leading "the".
 

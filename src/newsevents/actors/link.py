@@ -83,6 +83,7 @@ class Linked:
     links: list[Link] = field(default_factory=list)
     places: list[int] = field(default_factory=list)  # head token indices
     pending: list[Pending] = field(default_factory=list)
+    plural_heads: list[int] = field(default_factory=list)  # plural noun phrases (for "they")
 
 
 def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> Linked:
@@ -289,6 +290,8 @@ class _State:
         """Link "the Ukrainian government", "senior Russian officials", "Ukraine's army"."""
         for chunk in self.doc.noun_chunks:
             root = chunk.root
+            if root.tag_ == "NNS":
+                self.out.plural_heads.append(root.i)
             if root.i in self.used:
                 continue
             self.noun_phrase(chunk, root)
