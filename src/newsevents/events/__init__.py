@@ -8,7 +8,7 @@ read modality (``modality``) → attach ``asserted_by`` from the statements step
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,12 +25,17 @@ from .compose import (
 from .frames import Frame, frame_of
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
+from .recode import Coding, recode
 from .syntax import noun_phrase_bounds
 from .triggers import PARTY_ENTS, Trigger, find_triggers
 
 __all__ = ["EventsStep", "code_events", "make_step"]
 #: Types where coordinated actors with no recipient act on each other by default.
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Entity labels that never name a party.
+NOT_PARTIES = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+})  # fmt: skip
 #: How far the context reader looks into an argument (tokens).
 CONTEXT_WINDOW = 40
 
@@ -123,7 +128,7 @@ def _owned(trigger: Trigger, doc: Doc) -> bool:
         return False
     tok = doc[trigger.i]
     return any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in tok.children
     )
 
 
@@ -174,10 +179,47 @@ def actor_for(analysis: Analysis, tok: Token) -> Actor | None:
     return actor
 
 
+def _fallbacks(tok: Token) -> list[Token]:
+    """Return ``tok`` and the words that may name its party when it names none itself.
+
+    Its apposition ("Qatar's emir, Sheikh Hamad"), its "of" noun ("leaders of Romania's
+    government") and its possessor ("Qatar's emir").
+    """
+    out = [tok]
+    out.extend(c for c in tok.children if c.dep_ == "appos")
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    out.extend(c for c in tok.children if c.dep_ == "poss")
+    return out
+
+
+def _coded(analysis: Analysis, tok: Token, actor: Actor) -> Actor:
+    """Return a better-coded actor inside ``tok``'s phrase when ``actor`` has no code.
+
+    "U.N. mediator Diego Cordovez": the person is unknown, the U.N. is not.
+    """
+    if actor.country or actor.cameo:
+        return actor
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+            other = actor_for(analysis, c)
+            if other is not None and other is not actor and (other.country or other.cameo):
+                return other
+    return actor
+
+
 def _link(analysis: Analysis, tokens: list[Token]) -> list[Actor]:
     """Return the actors of the first candidate that names one, with its conjuncts."""
-    for tok in tokens:
-        actor = actor_for(analysis, tok)
+    for cand in tokens:
+        if cand.ent_type_ in NOT_PARTIES:
+            continue  # "an attack on Thursday"
+        actor, tok = None, cand
+        for tok in _fallbacks(cand):
+            actor = actor_for(analysis, tok)
+            if actor is not None:
+                actor = _coded(analysis, tok, actor)
+                break
         if actor is None:
             continue
         found = [actor]
@@ -205,7 +247,9 @@ def _events_of(item: _Coded, analysis: Analysis, lex: Lexicon) -> list[Event]:
         tgts: list[Actor | None] = list(targets) or [None]
         pairs = [(s, t) for s in srcs for t in tgts]
     start, end = item.trigger.char_span(doc)
-    modality = modality_of(doc[item.trigger.i], lex)
+    coding, modality = recode(
+        Coding(item.plover, item.cameo, item.mode), modality_of(doc[item.trigger.i], lex), lex
+    )
     statement = analysis.statement_covering(start, end)
     out: list[Event] = []
     for src, tgt in pairs:
@@ -213,17 +257,17 @@ def _events_of(item: _Coded, analysis: Analysis, lex: Lexicon) -> list[Event]:
             continue
         out.append(Event(
             id="",
-            plover=item.plover,
-            cameo=item.cameo,
+            plover=coding.plover,
+            cameo=coding.cameo,
             source=src.id if src else None,
             target=tgt.id if tgt else None,
             trigger=analysis.span(start, end),
             sentence=analysis.sentence_index(start),
-            plover_mode=item.mode,
+            plover_mode=coding.mode,
             context=list(item.context),
             source_code=actor_code(src),
             target_code=actor_code(tgt),
-            modality=modality_of(doc[item.trigger.i], lex) if out else modality,
+            modality=replace(modality),
             asserted_by=statement.id if statement else "outlet",
         ))  # fmt: skip
     return out

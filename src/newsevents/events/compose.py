@@ -20,7 +20,9 @@ from .syntax import children, direct_object, first_child, prep_objects, subject_
 from .triggers import Trigger
 
 #: Event types that take another event as their content.
-GOVERNING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT"})
+GOVERNING = frozenset({
+    "AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "SANCTION", "PROTEST",
+})  # fmt: skip
 #: Types a describing clause turns into an accusation ("views X as a war").
 HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 DEONTIC = frozenset({"must", "should"})
@@ -52,16 +54,23 @@ def governed_by(
 
 #: Which children of a governing word hold its content, by PLOVER type.
 CLAUSE_CONTENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
-OBJECT_CONTENT = frozenset({"REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT"})
+OBJECT_CONTENT = frozenset({"REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "SANCTION"})
 
 
 def _is_content(child: Token, trigger: Trigger) -> bool:
     """Return True when ``child`` is the governed clause or object of ``trigger``."""
     dep, plover = child.dep_, trigger.sense.plover
+    if plover == "PROTEST":
+        # the demand a protest makes is its topic, not another event (PLOVER manual)
+        return dep in ("advcl", "acl", "xcomp") and (
+            _to_infinitive(child) or child.tag_ == "VBG"
+        )
     if dep == "xcomp":
         return True  # "agreed to meet", "refused to engage"
     if dep in ("acl", "advcl"):
-        return trigger.kind != "verb" and _to_infinitive(child)  # "willingness to negotiate"
+        # "willingness to negotiate"; "have sworn to fight" (parsed as a purpose clause)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        return _to_infinitive(child) and not own_subject
     if dep == "ccomp":
         return plover in CLAUSE_CONTENT  # "demanded that Sudan end curbs"
     return dep in ("dobj", "obj") and plover in OBJECT_CONTENT  # "rejected the talks"
@@ -81,6 +90,9 @@ def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
                 out.append(obj)
     if trigger.kind == "deontic":
         out.append(tok)
+    if trigger.sense.plover == "PROTEST" and tok.dep_ in ("dobj", "obj"):
+        # "began a hunger strike to demand ...": the purpose hangs on the carrying verb
+        out.extend(c for c in tok.head.children if c.dep_ == "advcl" and _is_content(c, trigger))
     return out
 
 

@@ -25,18 +25,31 @@ TYPE_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"),
     "ASSAULT": ("on", "against", "at", "in"),
     "COERCE": ("on", "against", "in"),
-    "CONSULT": ("with", "between"),
+    "CONSULT": ("with",),
     "COOPERATE": ("with",),
-    "MOBILIZE": ("against", "to", "in", "near"),
+    "MOBILIZE": ("against", "to", "in", "near", "for"),
     "PROTEST": ("against", "outside"),
-    "REJECT": (),
+    "REJECT": ("to",),
+    "RETREAT": ("from", "to"),
     "REQUEST": ("on", "upon", "to", "from"),
     "SANCTION": ("on", "against"),
     "THREATEN": ("against", "with"),
 }
+#: Types whose direct object is usually the thing moved or given, not the recipient.
+THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
+#: Types that take an event as content; their infinitive's prepositions name the recipient.
+GOVERNING_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN"})
 #: Prepositions on a governing verb that name the recipient of an event noun it carries.
 CARRIER_PREPS: tuple[str, ...] = ("on", "against", "with", "to", "for", "between")
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
+NOT_PARTIES = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+})  # fmt: skip
+
+
+def _nounish(tok: Token) -> bool:
+    """Return True when ``tok`` can name a participant (a noun that is not a date)."""
+    return tok.pos_ in NOUNISH and tok.ent_type_ not in NOT_PARTIES
 
 
 @dataclass(slots=True)
@@ -67,15 +80,29 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
     subj, found = subject_of(tok)
     if subj is not None:
         frame.sources.extend(_with_conjuncts(subj))
-        frame.core = frame.core or subj.pos_ in NOUNISH
+        frame.core = frame.core or _nounish(subj)
     obj = direct_object(tok)
     if obj is not None and obj not in frame.sources:
         frame.targets.extend(_with_conjuncts(obj))
-        frame.core = frame.core or obj.pos_ in NOUNISH
+        frame.core = frame.core or _nounish(obj)
     preps = trigger.sense.preps + TYPE_PREPS.get(trigger.sense.plover, ())
-    frame.targets.extend(o for _, o in _ordered_preps(tok, preps))
+    by_prep = [o for _, o in _ordered_preps(tok, preps) if o not in frame.sources]
+    if trigger.sense.plover in THEME_TYPES:
+        # "withdrew its troops from Lebanon": the object is what moves, not the recipient
+        frame.targets[:0] = by_prep
+    else:
+        frame.targets.extend(by_prep)
+    for o in by_prep:
+        frame.targets.extend(inner_parties(o))  # "links with Serbia", "a war against Iraq"
     if obj is not None:
         frame.targets.extend(inner_parties(obj))
+    if trigger.sense.plover in GOVERNING_TYPES:
+        for comp in children(tok, "xcomp"):  # "offered to hand over to Britain ..."
+            frame.targets.extend(o for _, o in _ordered_preps(comp, (*CARRIER_PREPS, "in")))
+            comp_obj = direct_object(comp)  # "threatened to break relations with Russia"
+            if comp_obj is not None:
+                frame.targets.append(comp_obj)
+                frame.targets.extend(inner_parties(comp_obj))
     clause = first_child(tok, "ccomp")
     if clause is not None and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
         csubj, _ = subject_of(clause)
@@ -94,38 +121,41 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for _, obj in prep_objects(tok, "by", "from"):
         frame.sources.extend(_with_conjuncts(obj))
         frame.core = True
-    between = [o for _, o in prep_objects(tok, "between", "among")]
-    for obj in between:
-        frame.sources.extend(_with_conjuncts(obj))
-        frame.core = True
+    if "between" not in sense.preps:  # a mediation *between* X and Y is aimed at them
+        for _, obj in prep_objects(tok, "between", "among"):
+            frame.sources.extend(_with_conjuncts(obj))
+            frame.core = True
     if sense.of == "source":
         for _, obj in prep_objects(tok, "of"):
             frame.sources.extend(_with_conjuncts(obj))
             frame.core = True
-    frame.sources.extend(_modifier_parties(tok))
-    if sense.plover == "ACCUSE":
-        frame.targets.extend(_claim_subjects(tok))
+    modifiers = _modifier_parties(tok)
+    if sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
+        frame.targets.extend(_claim_subjects(tok))  # "claims that X ...", "demand that X ..."
     preps = sense.preps + TYPE_PREPS.get(sense.plover, ())
     if sense.of == "source":
         preps = tuple(p for p in preps if p != "of")
     elif "of" not in preps and sense.of == "target" and sense.plover != "REQUEST":
         preps = (*preps, "of")
-    for _, obj in _ordered_preps(tok, preps):
-        if obj not in frame.sources:
-            frame.targets.extend(_with_conjuncts(obj))
-            frame.core = frame.core or obj.pos_ in NOUNISH
-    carrier, via = _carrier(tok)
+    ordered = [o for _, o in _ordered_preps(tok, preps) if o not in frame.sources]
+    for obj in ordered:
+        frame.targets.append(obj)
+        frame.core = frame.core or _nounish(obj)
+    for obj in ordered:
+        frame.targets.extend(inner_parties(obj))  # "a suspension of air links with Serbia"
+    carrier = _carrier(tok)
     lemma = carrier.lemma_.lower() if carrier is not None else ""
     if carrier is not None and (lemma in lex.light_verbs or lemma in lex.recipient_verbs):
         subj, _ = subject_of(carrier)
         if subj is not None:
-            frame.core = frame.core or subj.pos_ in NOUNISH
+            frame.core = frame.core or _nounish(subj)
             if lemma in lex.recipient_verbs:
                 frame.targets[:0] = _with_conjuncts(subj)  # "Kiev relies on Western aid"
             elif not frame.sources:
                 frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"
         frame.targets.extend(o for _, o in _ordered_preps(carrier, CARRIER_PREPS) if o is not tok)
-        del via
+    # an adjective names a party only after the explicit ones: "Russian demands"
+    frame.sources.extend(modifiers)
     return frame
 
 
@@ -137,7 +167,7 @@ def _adjective_frame(tok: Token, trigger: Trigger) -> Frame:
         subj, _ = subject_of(tok)
     if subj is not None:
         frame.sources.extend(_with_conjuncts(subj))
-        frame.core = frame.core or subj.pos_ in NOUNISH
+        frame.core = frame.core or _nounish(subj)
     preps = (*trigger.sense.preps, "to", "of", "with")
     for _, obj in _ordered_preps(tok, preps):
         frame.targets.extend(_with_conjuncts(obj))
@@ -159,13 +189,15 @@ def _claim_subjects(noun: Token) -> list[Token]:
     return out
 
 
-def _carrier(noun: Token) -> tuple[Token | None, str]:
+def _carrier(noun: Token) -> Token | None:
     """Return the verb that carries ``noun`` as its object or prepositional object."""
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head, noun.dep_
+        return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head, noun.head.lower_
-    return None, ""
+        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid"
+    return None
 
 
 def _ordered_preps(tok: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
@@ -199,7 +231,8 @@ def inner_parties(noun: Token) -> list[Token]:
     """
     out: list[Token] = list(children(noun, "poss"))
     out.extend(_modifier_parties(noun))
-    for _, obj in prep_objects(noun, "to", "on", "against", "of", "from", "with", "in"):
+    preps = ("by", "to", "on", "against", "of", "from", "with", "in", "for")
+    for _, obj in prep_objects(noun, *preps):
         out.extend(_with_conjuncts(obj))
         out.extend(children(obj, "poss"))
     return out

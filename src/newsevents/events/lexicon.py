@@ -32,6 +32,7 @@ class When:
     preps: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     clause: bool = False
+    that_clause: bool = False
     by: bool = False
     actor_object: bool = False
     has_object: bool = False
@@ -153,7 +154,8 @@ def _sense(item: Any, where: str) -> Sense:
 
 def _when(raw: Any, where: str) -> When:
     known = {
-        "object", "prep", "modifier", "clause", "by", "actor_object", "has_object", "intransitive",
+        "object", "prep", "modifier", "clause", "that_clause", "by", "actor_object",
+        "has_object", "intransitive",
     }  # fmt: skip
     if not isinstance(raw, dict) or not set(raw) <= known:
         raise DataError(f"{where}: 'when' takes only {sorted(known)}, got {raw!r}")
@@ -162,6 +164,7 @@ def _when(raw: Any, where: str) -> When:
         preps=frozenset(raw.get("prep") or ()),
         modifiers=frozenset(raw.get("modifier") or ()),
         clause=bool(raw.get("clause", False)),
+        that_clause=bool(raw.get("that_clause", False)),
         by=bool(raw.get("by", False)),
         actor_object=bool(raw.get("actor_object", False)),
         has_object=bool(raw.get("has_object", False)),

@@ -59,10 +59,21 @@ def governors(tok: Token) -> list[Token]:
 
 
 def modality_of(tok: Token, lex: Lexicon) -> Modality:
-    """Return the Modality of the event whose trigger is ``tok``."""
+    """Return the Modality of the event whose trigger is ``tok``.
+
+    "would" is hypothetical, except in a clause reported by a speech verb, where it is
+    the future seen from the past ("they said they would boycott the talks").
+    """
     mod = Modality()
-    for word in governors(tok):
+    chain = governors(tok)
+    for word in chain:
         _read_word(word, mod, lex, is_trigger=word is tok)
+    top = chain[-1]
+    reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
+    if reported and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for w in chain for c in w.children
+    ):
+        mod.future, mod.hypothetical = True, False
     for anc in tok.ancestors:
         if anc.dep_ == "advcl" and _mark(anc) in HYPOTHESIS_MARKS:
             mod.hypothetical = True  # the trigger is the condition itself
@@ -73,7 +84,10 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
 
 
 def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> None:
-    for c in word.children:
+    kids = list(word.children)
+    for aux in [c for c in kids if c.dep_ in ("aux", "auxpass")]:
+        kids.extend(c for c in aux.children if c.dep_ in ("aux", "neg"))  # "may [be] inclined"
+    for c in kids:
         text = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and text == "no"):
             mod.negated = True
@@ -93,7 +107,7 @@ def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> No
     if word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children):
         mod.future = True
     if not is_trigger:
-        flag = lex.modal_governors.get(word.lemma_.lower())
+        flag = lex.modal_governors.get(word.lemma_.lower()) or lex.modal_governors.get(word.lower_)
         if flag:
             setattr(mod, flag, True)
 

@@ -109,6 +109,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if head is verb:
         return None, False
     if verb.dep_ == "xcomp" or (verb.dep_ in ("advcl", "acl") and _infinitive(verb)):
+        if is_passive(head):  # "Russia was urged to withdraw", "some may be inclined to"
+            patient = first_child(head, *PASSIVE_SUBJECTS)
+            for aux in children(head, "auxpass", "aux"):
+                patient = patient or first_child(aux, *SUBJECTS)
+            if patient is not None:
+                return quantified(resolve_relative(patient)), True
         if head.lemma_.lower() in OBJECT_CONTROL:
             controller = first_child(head, *OBJECTS)
             if controller is not None:
@@ -119,6 +125,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return subject_of(head, depth + 1)
         if head.pos_ == "ADJ" and head.head is not head:
             return subject_of(head.head, depth + 1)  # "is willing to send"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)  # "lodged a protest, charging its neighbour"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in OBJECTS:
+        return subject_of(head.head, depth + 1)  # "issued a declaration demanding that"
     if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)  # "may be inclined (to reduce)"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -163,12 +173,14 @@ def object_lemmas(tok: Token) -> set[str]:
     return {t.lemma_.lower() for t in found}
 
 
-def has_clause(tok: Token) -> bool:
-    """Return True when ``tok`` takes a that-clause or a to-infinitive."""
+def has_clause(tok: Token, infinitive: bool = True) -> bool:
+    """Return True when ``tok`` takes a that-clause (or, if ``infinitive``, a to-infinitive)."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp"):
+        if c.dep_ == "ccomp" or (infinitive and c.dep_ == "xcomp"):
             return True
-        if c.dep_ in ("acl", "advcl", "relcl") and (_infinitive(c) or _that_clause(c)):
+        if c.dep_ in ("acl", "advcl", "relcl") and (
+            (infinitive and _infinitive(c)) or _that_clause(c)
+        ):
             return True
     return False
 

@@ -16,6 +16,11 @@ from .lexicon import Lexicon, Sense, When
 from .syntax import direct_object, has_clause, is_passive, object_lemmas, prep_objects
 
 TriggerKind = Literal["verb", "noun", "adj", "stance", "deontic", "describe"]
+#: Heads that carry the arguments of an event noun modifying them ("a mediation effort").
+GENERIC_HEADS = frozenset({
+    "bid", "campaign", "drive", "effort", "initiative", "mission", "operation", "package",
+    "process", "program", "programme",
+})  # fmt: skip
 #: Named-entity labels that make a direct object a party ("recognized Kosovo").
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
@@ -44,6 +49,7 @@ def find_triggers(
     """
     party = is_party or (lambda t: t.ent_type_ in PARTY_ENTS)
     found: list[Trigger] = []
+    taken: set[int] = set()
     for tok in doc:
         pos = tok.pos_
         if pos == "VERB":
@@ -54,7 +60,8 @@ def find_triggers(
             trig = _from(tok, "adj", lex.adjectives.get(tok.lower_), party)
         else:
             trig = None
-        if trig is not None:
+        if trig is not None and trig.i not in taken:
+            taken.add(trig.i)
             found.append(trig)
     return found
 
@@ -71,15 +78,25 @@ def _verb_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> T
                 if trig is not None:
                     return trig
     trig = _from(tok, "verb", lex.verbs.get(lemma), party)
-    if trig is None and tok.dep_ in ("acomp", "oprd"):
+    if trig is None and (
+        tok.dep_ in ("acomp", "oprd") or any(c.dep_ == "auxpass" for c in tok.children)
+    ):
         trig = _from(tok, "adj", lex.adjectives.get(tok.lower_), party)  # "is opposed to"
     return trig
 
 
 def _noun_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> Trigger | None:
-    if tok.dep_ == "compound":
-        return None  # "a no-talks policy", "peace talks" is found on "talks"
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound":
+        head = tok.head
+        if head.lemma_.lower() not in GENERIC_HEADS or head.i < tok.i:
+            return None  # "a no-talks policy"; "peace talks" is found on "talks"
+        # "a mediation effort between X and Y", "an aid programme for Bosnia": the event
+        # word is a modifier, the head carries the arguments
+        for sense in lex.nouns.get(lemma, ()):
+            if sense.when is None or matches(sense.when, head, party):
+                return Trigger(head.i, (tok.i, head.i), "noun", sense)
+        return None
     return _from(tok, "noun", lex.nouns.get(lemma), party) or _from(
         tok, "stance", lex.stance_nouns.get(lemma), party
     )
@@ -110,6 +127,8 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
     ):
         return False
     if when.clause and not has_clause(tok):
+        return False
+    if when.that_clause and not has_clause(tok, infinitive=False):
         return False
     if when.by and not any(True for _ in prep_objects(tok, "by")):
         return False
