@@ -104,6 +104,8 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
                 subject=item.dep_.startswith("nsubj"),
             )
         out.append(link)
+        if isinstance(item, Pending) and item.pronoun >= 0:
+            continue  # "its military" is the owner's part: "its" later still means the owner
         cands.append(_Candidate(link.head, sent_of[link.head], ref, link.plural, link.subject))
     return out
 
@@ -126,9 +128,15 @@ def _best(
     near = [c for c in cands if here - c.sentence <= reach]
     if not near:
         return None
+    # Across sentences a subject is the likelier antecedent; within one, the nearest is.
     return min(
         near,
-        key=lambda c: (here - c.sentence, plural_first and not c.plural, not c.subject, -c.head),
+        key=lambda c: (
+            here - c.sentence,
+            plural_first and not c.plural,
+            here != c.sentence and not c.subject,
+            -c.head,
+        ),
     )
 
 

@@ -209,10 +209,35 @@ class _State:
                 continue  # a misspelt state tagged PERSON: left to the entity pass
             entry, conf = self.fuzzy_person(doc[start : ent.end].text)
             spans.append((start, ent.end, entry, conf, "name" if conf == 1 else "alias"))
+        spans += self.titled_names({i for s, e, _, _, _ in spans for i in range(s, e)})
         for start, end, entry, conf, via in sorted(spans, key=lambda s: s[0]):
             self.person(start, end, entry, conf, via)
         people = {i for s, e, _, _, _ in spans for i in range(s, e)}
         self.matches = [m for m in self.matches if m.entry.kind != "person" or m.start in people]
+
+    def titled_names(
+        self, taken: set[int]
+    ) -> list[tuple[int, int, Entry | None, float, MentionVia]]:
+        """Return names spaCy missed right after a title: "envoy Ana Ruiz", "Minister Li"."""
+        doc = self.doc
+        out: list[tuple[int, int, Entry | None, float, MentionVia]] = []
+        for tok in doc:
+            if tok.lower_ not in self.kb.titles or tok.i + 1 >= len(doc):
+                continue
+            end = tok.i + 1
+            while (
+                end < len(doc)
+                and end - tok.i <= 3
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and end not in taken
+                and end not in self.match_at
+                and doc[end].ent_type_ in ("", "PERSON")
+            ):
+                end += 1
+            if end > tok.i + 1 and doc[end - 1].dep_ != "compound":
+                out.append((tok.i + 1, end, None, 0.8, "name"))
+        return out
 
     def fuzzy_person(self, text: str) -> tuple[Entry | None, float]:
         """Return the KB person a misspelt name is, with the match score, else (None, 1)."""
