@@ -53,7 +53,7 @@ def governed_by(
 
 
 #: Which children of a governing word hold its content, by PLOVER type.
-CLAUSE_CONTENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+CLAUSE_CONTENT = frozenset({"REQUEST", "THREATEN", "ACCUSE", "AGREE"})
 OBJECT_CONTENT = frozenset({"REJECT", "REQUEST", "AGREE", "THREATEN", "SUPPORT", "SANCTION"})
 
 

@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
-from .syntax import children, direct_object, first_child, prep_objects, subject_of
-from .triggers import Trigger
+from .syntax import (
+    children,
+    direct_object,
+    first_child,
+    is_passive,
+    prep_objects,
+    subject_of,
+)
+from .triggers import PARTY_ENTS, Trigger
 
 #: Prepositions whose object is the recipient, by PLOVER type, after the word's own.
 TYPE_PREPS: dict[str, tuple[str, ...]] = {
@@ -48,8 +55,19 @@ NOT_PARTIES = frozenset({
 
 
 def _nounish(tok: Token) -> bool:
-    """Return True when ``tok`` can name a participant (a noun that is not a date)."""
-    return tok.pos_ in NOUNISH and tok.ent_type_ not in NOT_PARTIES
+    """Return True when ``tok`` names a participant even if unlinked.
+
+    A name, a pronoun, or a noun with a national or named modifier ("Palestinian
+    prisoners"). A bare common noun ("the region", "conditions") does not make an event
+    worth reporting; it counts once the actors step links it.
+    """
+    if tok.pos_ not in NOUNISH or tok.ent_type_ in NOT_PARTIES:
+        return False
+    return tok.pos_ != "NOUN" or any(
+        c.ent_type_ in PARTY_ENTS or c.pos_ == "PROPN"
+        for c in tok.lefts
+        if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
 
 
 @dataclass(slots=True)
@@ -154,8 +172,13 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
             elif not frame.sources:
                 frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"
         frame.targets.extend(o for _, o in _ordered_preps(carrier, CARRIER_PREPS) if o is not tok)
+        if is_passive(carrier):  # "a US national was put under investigation"
+            for patient in children(carrier, "nsubjpass"):
+                frame.targets.append(patient)
+                frame.core = frame.core or _nounish(patient)
     # an adjective names a party only after the explicit ones: "Russian demands"
     frame.sources.extend(modifiers)
+    frame.core = frame.core or any(m.ent_type_ in PARTY_ENTS for m in modifiers)
     return frame
 
 

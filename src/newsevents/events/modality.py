@@ -50,6 +50,9 @@ def governors(tok: Token) -> list[Token]:
             and head.head.pos_ in ("VERB", "AUX", "ADJ")
         ):
             cur = head.head
+        elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            cur = head.head  # "will provide 25,000 tons of food aid": through the quantity
+            continue
         elif dep in ("xcomp", "acomp", "oprd") or (dep == "conj" and cur.pos_ in ("VERB", "AUX")):
             cur = head
         else:

@@ -16,7 +16,8 @@ OBJECTS = frozenset({"dobj", "obj"})
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Quantifiers whose "of" noun is the real argument: "some of them", "many of the leaders".
 QUANTIFIERS = frozenset({
-    "all", "any", "both", "each", "few", "many", "most", "none", "one", "some",
+    "all", "any", "both", "dozens", "each", "few", "hundreds", "many", "millions", "most",
+    "none", "one", "scores", "some", "tens", "thousands",
 })  # fmt: skip
 #: Verbs whose object is the subject of their infinitive: "urged Russia to withdraw".
 OBJECT_CONTROL = frozenset({
@@ -164,6 +165,7 @@ def object_lemmas(tok: Token) -> set[str]:
     obj = direct_object(tok) if tok.pos_ in ("VERB", "AUX") else None
     if obj is not None:
         found.append(obj)
+        found.extend(children(obj, "compound"))  # "ended mediation efforts"
         found.extend(obj.conjuncts)
         found.extend(o for _, o in prep_objects(obj, "of"))
     else:
