@@ -94,7 +94,7 @@ def talks_analysis(
                   "unnamed officials", target=None, label="anonymous_source")
     return Analysis(
         article=article,
-        sentences=[_at(text, "Ruritania and Freedonia resume talks"),
+        sentences=[(0, text.index("\n")),
                    _at(text, "Ruritania's foreign minister met Freedonian envoys in Geneva on "
                              "Monday, officials said."),
                    _at(text, "\"We will sign the accord next week,\" the minister told reporters."),
@@ -102,6 +102,20 @@ def talks_analysis(
         actors=[rur, minister, fre], statements=[quote, anon], events=[met, sign, accuse],
         dates=[monday, week], places=[geneva], framing=[frame],
     )  # fmt: skip
+
+
+def accusation_analysis(text: str, outlet: str, published: dt.date | None) -> Analysis:
+    """Return an analysis of ``text`` holding one event: "Freedonia accused Ruritania"."""
+    analysis = empty_analysis(text, published, outlet)
+    fre = Actor("x1", "Freedonia", "state", country="FRE",
+                mentions=[Mention(*_at(text, "Freedonia"), "Freedonia", "name")])
+    rur = Actor("x2", "Ruritania", "state", country="RUR", kb_id="kb:ruritania",
+                mentions=[Mention(*_at(text, "Ruritania"), "Ruritania", "name")])
+    analysis.actors = [fre, rur]
+    analysis.sentences = [(0, len(text))]
+    analysis.events = [Event("x3", "ACCUSE", "112", "x1", "x2", _span(text, "accused"), 0,
+                             source_code="FRE", target_code="RUR")]
+    return analysis
 
 
 def empty_analysis(text: str, published: dt.date | None = None, outlet: str | None = None

@@ -8,6 +8,8 @@ original count once) beside it.
 
 Actors are matched across articles by knowledge-base id, else CAMEO actor code, else
 lower-cased name; the date is the event's coded date, else the article's publication date.
+An event with no date at all, or with neither a source nor a target, cannot be told
+apart from another of its type: it stays a corpus event of its own.
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ from typing import Any
 
 from ..store.rows import Row
 
+#: (source, type, target, date, alone): ``alone`` is empty for a mergeable event, else
+#: ``article id/event id``.
+Key = tuple[str, str, str, str, str]
+
 
 @dataclass(slots=True)
 class _Group:
-    key: tuple[str, str, str, str]
+    key: Key
     reports: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -41,19 +47,19 @@ def actor_key(kb: str | None, code: str | None, name: str | None) -> str:
     return "-"
 
 
-def event_key(row: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    """Return (source, type, target, date) of one article event row (``merge_inputs``)."""
+def event_key(row: Mapping[str, Any]) -> Key:
+    """Return (source, type, target, date, alone) of one article event row (``merge_inputs``)."""
     published = row["published"]
     date = row["date_value"] or (published.isoformat() if published else "")
-    return (
-        actor_key(row["source_kb"], row["source_code"], row["source_name"]),
-        row["plover"],
-        actor_key(row["target_kb"], row["target_code"], row["target_name"]),
-        date,
-    )
+    source = actor_key(row["source_kb"], row["source_code"], row["source_name"])
+    target = actor_key(row["target_kb"], row["target_code"], row["target_name"])
+    alone = ""
+    if not date or source == target == "-":
+        alone = f"{row['article_id']}/{row['event_id']}"
+    return (source, row["plover"], target, date, alone)
 
 
-def corpus_event_id(key: tuple[str, str, str, str]) -> str:
+def corpus_event_id(key: Key) -> str:
     """Return the stable id of a corpus event: 16 hex digits of the sha256 of its key."""
     return hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:16]
 
@@ -73,7 +79,7 @@ def merge_events(
     ``originals`` maps a copy's article id to its earliest known source; ``stories`` maps
     article ids to story ids.
     """
-    groups: dict[tuple[str, str, str, str], _Group] = {}
+    groups: dict[Key, _Group] = {}
     for row in rows:
         key = event_key(row)
         groups.setdefault(key, _Group(key)).reports.append(dict(row))
@@ -108,7 +114,7 @@ def _sentence(sentences_json: str | None, index: int | None) -> tuple[int | None
 
 def _event_row(
     cid: str,
-    key: tuple[str, str, str, str],
+    key: Key,
     reps: list[dict[str, Any]],
     originals: Mapping[str, str],
     stories: Mapping[str, str],

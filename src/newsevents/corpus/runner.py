@@ -109,8 +109,8 @@ def code_chunk(
                      title=it.title, key=it.key)
         for it in items
     ]  # fmt: skip
-    timer.arm(len(items))
     try:
+        timer.arm(len(items))
         for key, analysis in newsevents.analyze_many(inputs, config=config, on_error=on_error):
             result.analyses.append((str(key), analysis))
             timer.arm()
@@ -125,6 +125,13 @@ def code_chunk(
         timer.stop()
     result.peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return result
+
+
+def _all_failed(items: Sequence[Item], step: str, exc: Exception) -> ChunkResult:
+    """Return a result in which every article of ``items`` failed with ``exc``."""
+    return ChunkResult(failures=[
+        Failure(it.key, step, type(exc).__name__, str(exc) or repr(exc), False) for it in items
+    ])  # fmt: skip
 
 
 class Coder:
@@ -156,7 +163,10 @@ class Coder:
     def submit(self, items: Sequence[Item]) -> Iterator[ChunkResult]:
         """Queue ``items`` for coding; return the chunks that finished meanwhile."""
         if self.workers == 0:
-            yield code_chunk(items, self.config, self.timeout)
+            try:
+                yield code_chunk(items, self.config, self.timeout)
+            except Exception as exc:  # the timer fired outside the chunk's own handling
+                yield _all_failed(items, "coder", exc)
             return
         future = self._executor().submit(code_chunk, items, self.config, self.timeout)
         self._pending[future] = items
@@ -177,6 +187,9 @@ class Coder:
             except BrokenProcessPool as exc:
                 yield self._lose_pool(items, exc)
                 return
+            except Exception as exc:  # raised in the worker outside any one article
+                yield _all_failed(items, "coder", exc)
+                continue
             yield result
 
     def _lose_pool(self, items: Sequence[Item], exc: Exception) -> ChunkResult:
