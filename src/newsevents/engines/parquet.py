@@ -70,6 +70,7 @@ def split_output(url: str) -> tuple[Any, str]:
     Raises:
         EngineError: the URL's filesystem is unknown or cannot be opened.
     """
+    import pyarrow as pa
     import pyarrow.fs as pafs
 
     if url.startswith(PARQUET_SCHEME):
@@ -79,7 +80,7 @@ def split_output(url: str) -> tuple[Any, str]:
     try:
         fs, path = pafs.FileSystem.from_uri(url)
         return fs, str(path)
-    except (pafs.ArrowInvalid, pafs.ArrowNotImplementedError, OSError) as arrow_exc:
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError) as arrow_exc:
         try:
             import fsspec
         except ImportError:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -170,6 +171,10 @@ class RayEngine:
         self._load: list[int] = []
         self._queue: deque[_Flight] = deque()
         self._pending: dict[Any, _Flight] = {}
+        self._down: dict[int, int] = {}  # actor -> failed probes since it died
+        self._probes: dict[Any, int] = {}  # probe ref -> actor
+        self.probe_interval = 0.5
+        self.probe_limit = 600  # about five minutes for an actor to come back
         self._manifest: dict[int, dict[str, ManifestRow]] = {}
         self._next_batch = 0
 
@@ -248,6 +253,8 @@ class RayEngine:
                 ray.kill(actor)
             self._actors = []
             self._pending.clear()
+            self._probes.clear()
+            self._down.clear()
             self._queue.clear()
             if self._owns_ray:
                 ray.shutdown()
@@ -291,9 +298,12 @@ class RayEngine:
         return [row for batch in sorted(self._manifest) for row in self._manifest[batch].values()]
 
     def _dispatch(self) -> None:
-        """Send queued batches to the least busy actors that have room."""
+        """Send queued batches to the least busy live actors that have room."""
         while self._queue:
-            actor = min(range(len(self._actors)), key=self._load.__getitem__)
+            live = [i for i in range(len(self._actors)) if i not in self._down]
+            if not live:
+                return
+            actor = min(live, key=self._load.__getitem__)
             if self._load[actor] >= self.in_flight:
                 return
             flight = self._queue.popleft()
@@ -303,16 +313,31 @@ class RayEngine:
             self._pending[ref] = flight
 
     def _wait_one(self) -> Iterator[ChunkResult]:
-        """Wait for one batch; return its result, or re-queue it if its worker died."""
+        """Wait for one batch (or a probe of a dead actor); return the batch's result, or
+        re-queue it if its worker died.
+
+        Raises:
+            EngineError: batches are left and no actor has come back for a long while.
+        """
         ray = self._ray
         if not self._pending:
             self._dispatch()
-        (ref,), _ = ray.wait(list(self._pending), num_returns=1)
+        if not self._pending and not self._probes:
+            raise EngineError(
+                f"every Ray worker died and none came back after {self.probe_limit} probes; "
+                "the articles not coded are in the manifest: ingest again to code them"
+            )
+        (ref,), _ = ray.wait([*self._pending, *self._probes], num_returns=1)
+        if ref in self._probes:
+            self._check_probe(ref)
+            self._dispatch()
+            return
         flight = self._pending.pop(ref)
         self._load[flight.actor] -= 1
         try:
             output: BatchOutput = ray.get(ref)
         except ray.exceptions.RayError as exc:
+            self._mark_down(flight.actor)
             lost = self._retry(flight, exc)
             self._dispatch()
             if lost is not None:
@@ -321,6 +346,27 @@ class RayEngine:
         self._record(flight, output)
         self._dispatch()
         yield output.result
+
+    def _mark_down(self, actor: int) -> None:
+        """Send no more batches to ``actor`` until it answers a probe (Ray restarts a dead
+        actor; a call to it while it restarts fails at once)."""
+        if actor not in self._down:
+            self._down[actor] = 0
+            self._probes[self._actors[actor].pid.remote()] = actor
+
+    def _check_probe(self, ref: Any) -> None:
+        """Bring an actor back when its probe answers; probe again a little later if not."""
+        ray = self._ray
+        actor = self._probes.pop(ref)
+        try:
+            self.pids[actor] = int(ray.get(ref))
+        except ray.exceptions.RayError:
+            self._down[actor] += 1
+            if self._down[actor] < self.probe_limit:
+                time.sleep(self.probe_interval)
+                self._probes[self._actors[actor].pid.remote()] = actor
+            return
+        del self._down[actor]
 
     def _retry(self, flight: _Flight, exc: Exception) -> ChunkResult | None:
         """Queue a failed batch again; return it as failures once ``max_retries`` is spent."""
