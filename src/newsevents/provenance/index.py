@@ -13,7 +13,7 @@ candidates; the detector then confirms or rejects each.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,7 +32,7 @@ WINDOW = 2
 
 
 def _h(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+    return zlib.crc32(text.encode())
 
 
 def features(fp: Fingerprint) -> frozenset[int]:

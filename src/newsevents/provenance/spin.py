@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -119,6 +120,20 @@ def restructure(sentence: str) -> tuple[str, str] | None:
         if out is not None:
             return name, out
     return None
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]{3,}\b")
+
+
+def scramble(text: str, rng: random.Random, rate: float, vocabulary: Sequence[str]) -> str:
+    """Return ``text`` with each lower-case word of four letters or more replaced, with
+    probability ``rate``, by a word drawn from ``vocabulary``: a stress test standing for a
+    spinner with a synonym table far larger than ours (names and numbers are kept)."""
+
+    def swap(m: re.Match[str]) -> str:
+        return rng.choice(vocabulary) if rng.random() < rate else m.group(0)
+
+    return _LOWER_WORD.sub(swap, text)
 
 
 def _cap(text: str) -> str:

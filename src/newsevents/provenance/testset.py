@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .fingerprint import Fingerprint, fingerprint
 from .links import ProvenanceDoc
-from .spin import Spinner, excerpt, light_edit, verbatim
+from .spin import Spinner, excerpt, light_edit, scramble, verbatim
 
 KINDS = ("verbatim", "light_edit", "excerpt", "rewrite")
 
@@ -114,11 +114,12 @@ def independent_pool(sources: Sequence[Source]) -> list[Source]:
 
 
 def build(root: Path, half: str = "odd", seed: int = 2016, limit: int | None = None,
-          sources: int | None = None) -> TestSet:  # fmt: skip
+          sources: int | None = None, scramble_rate: float = 0.0) -> TestSet:  # fmt: skip
     """Return the test set of one half (``even`` or ``odd``) of the PolNeAR pool.
 
     ``limit`` keeps only the first originals of the half, ``sources`` reads only the
-    first articles (small runs, tests).
+    first articles (small runs, tests); ``scramble_rate`` > 0 also replaces that share of
+    the rewrites' longer lower-case words by random words (``spin.scramble``, a stress test).
     """
     pool = independent_pool(read_polnear(root)[:sources])
     originals = [s for k, s in enumerate(pool) if (k % 2 == 0) == (half == "even")]
@@ -131,7 +132,10 @@ def build(root: Path, half: str = "odd", seed: int = 2016, limit: int | None = N
     copies: list[ProvenanceDoc] = []
     for k, src in enumerate(originals):
         kind = KINDS[k % len(KINDS)]
-        text = make_copy(spinner, src, kind, random.Random(rng.randrange(2**32)))
+        crng = random.Random(rng.randrange(2**32))
+        text = make_copy(spinner, src, kind, crng)
+        if kind == "rewrite" and scramble_rate > 0:
+            text = scramble(text, crng, scramble_rate, list(spinner.synonyms.values()))
         cid = f"{src.key}~{kind}"
         published = src.published + dt.timedelta(days=rng.randrange(3)) if src.published else None
         copies.append(ProvenanceDoc(cid, text, published, 0))
