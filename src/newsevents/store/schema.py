@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Bump when a table changes; a database of another version is refused with a clear message.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the provenance table (issue 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,13 +296,30 @@ CORPUS_EVENT_EVIDENCE = Table(
     ("corpus_event_id", "article_id", "event_id"),
 )
 
+PROVENANCE = Table(
+    "provenance",
+    (
+        ("article_id", "TEXT"),  # the copy (the later of the two)
+        ("original_id", "TEXT"),  # what it copies: the earliest best-scoring source
+        ("kind", "TEXT"),  # verbatim | light_edit | excerpt | rewrite
+        ("score", "DOUBLE PRECISION"),
+        ("cover_article", "DOUBLE PRECISION"),  # share of the copy's words aligned
+        ("cover_original", "DOUBLE PRECISION"),
+        ("order_agreement", "DOUBLE PRECISION"),  # names and numbers in the same order
+        ("evidence", "TEXT"),  # JSON list of aligned sentence pairs (docs/provenance.md)
+    ),
+    ("article_id",),
+)
+
 #: The rows one Analysis writes, in insert order (the article row first).
 ARTICLE_TABLES: tuple[Table, ...] = (
     ARTICLES, ACTORS, MENTIONS, STATEMENTS, EVENTS, DATES, PLACES, FRAMING,
 )  # fmt: skip
 
 #: Tables the corpus pass (dedup, stories, merge) rewrites as a whole.
-CORPUS_TABLES: tuple[Table, ...] = (DUPLICATES, STORIES, CORPUS_EVENTS, CORPUS_EVENT_EVIDENCE)
+CORPUS_TABLES: tuple[Table, ...] = (
+    DUPLICATES, STORIES, CORPUS_EVENTS, CORPUS_EVENT_EVIDENCE, PROVENANCE,
+)  # fmt: skip
 
 ALL_TABLES: tuple[Table, ...] = (
     SCHEMA_VERSION_TABLE, INGEST_RUNS, *ARTICLE_TABLES, SKIPPED, *CORPUS_TABLES,
