@@ -8,6 +8,7 @@ package.
 
 from __future__ import annotations
 
+from ..provenance.stored import provenance_rows
 from ..store import Store
 from .dedup import DedupDoc, find_duplicates
 from .merge import merge_events
@@ -40,6 +41,7 @@ def refresh(store: Store) -> dict[str, int]:
         "stories": [(a, s, sizes[s]) for a, s in sorted(story_of.items())],
         "corpus_events": events,
         "corpus_event_evidence": evidence,
+        "provenance": provenance_rows(articles),
     })  # fmt: skip
     return {
         "duplicates": len(links),
