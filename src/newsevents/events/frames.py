@@ -22,6 +22,7 @@ from .syntax import (
     is_passive,
     prep_objects,
     subject_of,
+    verb_forms,
 )
 from .triggers import PARTY_ENTS, Trigger
 
@@ -136,7 +137,9 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for poss in children(tok, "poss"):
         frame.sources.extend(_with_conjuncts(poss))
         frame.core = True
-    for _, obj in prep_objects(tok, "by", "from"):
+    # "aid from the West", "claims by Blinken"; but a withdrawal *from* X leaves X
+    agents = ("by",) if "from" in sense.preps else ("by", "from")
+    for _, obj in prep_objects(tok, *agents):
         frame.sources.extend(_with_conjuncts(obj))
         frame.core = True
     if "between" not in sense.preps:  # a mediation *between* X and Y is aimed at them
@@ -162,12 +165,13 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for obj in ordered:
         frame.targets.extend(inner_parties(obj))  # "a suspension of air links with Serbia"
     carrier = _carrier(tok)
-    lemma = carrier.lemma_.lower() if carrier is not None else ""
-    if carrier is not None and (lemma in lex.light_verbs or lemma in lex.recipient_verbs):
+    forms = verb_forms(carrier) if carrier is not None else set()
+    light = bool(forms & lex.light_verbs)
+    if carrier is not None and (light or forms & lex.recipient_verbs):
         subj, _ = subject_of(carrier)
         if subj is not None:
             frame.core = frame.core or _nounish(subj)
-            if lemma in lex.recipient_verbs:
+            if forms & lex.recipient_verbs:
                 frame.targets[:0] = _with_conjuncts(subj)  # "Kiev relies on Western aid"
             elif not frame.sources:
                 frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"

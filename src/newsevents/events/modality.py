@@ -77,12 +77,16 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
         c.dep_ == "aux" and c.lower_ in ("would", "'d") for w in chain for c in w.children
     ):
         mod.future, mod.hypothetical = True, False
-    for anc in tok.ancestors:
+    for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "advcl" and _mark(anc) in HYPOTHESIS_MARKS:
-            mod.hypothetical = True  # the trigger is the condition itself
-        flag = lex.modal_governors.get(anc.lemma_.lower())
-        if flag and anc.pos_ == "ADJ":
-            setattr(mod, flag, True)  # "it seems unlikely that talks will occur"
+            mod.hypothetical = True  # the trigger is (in) the condition itself
+        if anc is tok:
+            continue
+        # "it seems unlikely that talks will occur": the adjective or its copula governs
+        for word in [anc, *(c for c in anc.children if c.dep_ in ("oprd", "acomp"))]:
+            flag = lex.modal_governors.get(word.lemma_.lower())
+            if flag and word.pos_ == "ADJ":
+                setattr(mod, flag, True)
     return mod
 
 

@@ -154,6 +154,20 @@ def direct_object(verb: Token) -> Token | None:
     return quantified(resolve_relative(obj))
 
 
+def verb_forms(verb: Token) -> set[str]:
+    """Return the lemma of ``verb`` and its plain forms, to survive lemmatiser slips.
+
+    The small English model lemmatises "staged" as "stag"; the stripped forms ("stage")
+    let word lists match anyway.
+    """
+    lower = verb.lower_
+    forms = {verb.lemma_.lower(), lower}
+    for suffix in ("d", "s", "ed", "es", "ing"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    return forms
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Return the lemmas of the thing ``tok`` acts on: its object and that object's "of" noun.
 

@@ -1,0 +1,103 @@
+"""Lexicon entries on sentences we wrote: the word, in its construction, codes the type."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from events_helpers import events_of, triples
+
+ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        ("Arnland and Borduria agreed on a prisoner exchange.", "AGREE", "030"),
+        ("Arnland offered to mediate between Borduria and Syldavia.", "AGREE", None),
+        ("Arnland is ready to resume talks with Borduria.", "AGREE", "036"),
+        ("Arnland's foreign minister visited Borduria on Friday.", "CONSULT", "042"),
+        ("Arnland held talks with Borduria in Vienna.", "CONSULT", "046"),
+        ("Arnland praised Borduria for its restraint.", "SUPPORT", "051"),
+        ("Arnland established diplomatic relations with Borduria.", "SUPPORT", "050"),
+        ("Arnland signed a trade accord with Borduria.", "SUPPORT", "057"),
+        ("Arnland shared intelligence with Borduria about the smugglers.", "COOPERATE", "064"),
+        ("Arnland granted asylum to the Bordurian dissident.", "AID", "075"),
+        ("Arnland sent weapons to Borduria last month.", "AID", "070"),
+        ("Arnland lifted the curfew in the capital.", "CONCEDE", "081"),
+        ("Arnland withdrew its troops from Borduria.", "RETREAT", "0872"),
+        ("Arnland released the Bordurian sailors on Sunday.", "RETREAT", "0841"),
+        ("Arnland lifted sanctions on Borduria.", "RETREAT", "085"),
+        ("Arnland demanded that Borduria end the blockade.", "REQUEST", None),
+        ("Arnland called on Borduria to free the journalists.", "REQUEST", "105"),
+        ("Arnland sought asylum in Borduria.", "REQUEST", "103"),
+        ("Arnland accused Borduria of espionage.", "ACCUSE", "112"),
+        ("Arnland condemned the Bordurian decision.", "ACCUSE", "111"),
+        ("Arnland launched an investigation into the Bordurian bank.", "ACCUSE", "090"),
+        ("Arnland sued Borduria at the international court.", "ACCUSE", "115"),
+        ("Arnland rejected the Bordurian proposal.", "REJECT", "127"),
+        ("Arnland refused to negotiate with Borduria.", "REJECT", "125"),
+        ("Arnland vetoed the resolution on Borduria.", "REJECT", "129"),
+        ("Arnland threatened Borduria with sanctions.", "THREATEN", "130"),
+        ("Arnland threatened to attack Borduria.", "THREATEN", "138"),
+        ("Arnland issued an ultimatum to Borduria.", "THREATEN", "139"),
+        ("Thousands of Arnland students demonstrated against Borduria.", "PROTEST", "141"),
+        ("Arnland miners began a hunger strike to demand higher pay.", "PROTEST", "142"),
+        ("Arnland protesters blocked the road to the Bordurian embassy.", "PROTEST", "144"),
+        ("Arnland imposed sanctions on Borduria.", "SANCTION", "163"),
+        ("Arnland recalled its ambassador from Borduria.", "SANCTION", "161"),
+        ("Arnland suspended talks with Borduria.", "SANCTION", "164"),
+        ("Arnland expelled the Bordurian diplomats.", "SANCTION", "166"),
+        ("Arnland mobilized its reservists along the Bordurian border.", "MOBILIZE", "154"),
+        ("Arnland deployed troops to Borduria.", "MOBILIZE", "152"),
+        ("Arnland arrested the Bordurian consul.", "COERCE", "173"),
+        ("Arnland annexed the Bordurian province.", "COERCE", "192"),
+        ("Arnland imposed a curfew on the Bordurian quarter.", "COERCE", "1723"),
+        ("Arnland shelled Borduria overnight.", "ASSAULT", "194"),
+        ("Arnland launched missile strikes on Borduria.", "ASSAULT", "190"),
+        ("Arnland kidnapped two Bordurian engineers.", "ASSAULT", "181"),
+        ("Arnland violated the ceasefire with Borduria.", "ASSAULT", "196"),
+    ],
+)
+def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None:  # type: ignore[no-untyped-def]
+    _, events = events_of(nlp, text, ACTORS)
+    coded = {(e.plover, e.cameo) for e in events}
+    assert any(p == plover and (cameo is None or c == cameo) for p, c in coded), coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reciprocal "between": both parties act on each other
+        ("Arnland reported heavy fighting between Borduria and Syldavia.",
+         ("Syldavia", "ASSAULT", "Borduria")),
+        # a mediator acts on the parties between which it mediates
+        ("Syldavia launched a mediation effort between Arnland and Borduria.",
+         ("Syldavia", "CONSULT", "Arnland")),
+        # "of" names the actor of a withdrawal, the recipient of an arrest
+        ("The withdrawal of Arnland from Borduria began.", ("Arnland", "RETREAT", "Borduria")),
+        # a protest's demand is its topic: the protest takes its recipient
+        ("Arnland farmers staged rallies to demand the resignation of Borduria.",
+         ("Arnland", "PROTEST", "Borduria")),
+    ],
+)
+def test_events_triggers_frames_of_nouns(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(nlp, text, ACTORS)
+    assert expected in triples(analysis, events)
+
+
+NAMES = st.sampled_from(sorted(ACTORS))
+VERBS = st.sampled_from(["accused", "attacked", "praised", "criticised", "visited", "urged"])
+
+
+@settings(max_examples=20, deadline=None)
+@given(a=NAMES, verb=VERBS, b=NAMES, tail=st.sampled_from(["", " on Monday", " again"]))
+def test_events_triggers_invariants(nlp, a: str, verb: str, b: str, tail: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{a} {verb} {b}{tail}. Officials in {b} said {a} would pay."
+    analysis, events = events_of(nlp, text, ACTORS)
+    for n, ev in enumerate(events, start=1):
+        assert ev.id == f"e{n}"
+        assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+        assert 0 <= ev.sentence < len(analysis.sentences)
+        assert ev.source is None or ev.source != ev.target
