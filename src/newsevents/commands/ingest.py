@@ -48,6 +48,8 @@ def register(sub: Any) -> None:
     p.add_argument("--output", default=None,
                    help="ray: folder or URL (s3://, gs://, parquet://DIR) for the Parquet "
                    "partitions and the manifest (default: DB.parquet beside a DuckDB file)")
+    p.add_argument("--max-retries", type=int, default=2,
+                   help="ray: re-submissions of a batch whose worker died (default 2)")
     p.add_argument("--no-load", action="store_true",
                    help="ray: leave the results in --output only, for DuckDB to query in "
                    "place (the store records the run, not the articles)")
@@ -86,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     engine = make_engine(
         args.engine, workers=args.workers, config=config, timeout=args.timeout,
         address=args.address, output=args.output or default_output(args.engine, args.db),
-        load=not args.no_load,
+        max_retries=args.max_retries, load=not args.no_load,
     )  # fmt: skip
     with open_store(args.db) as store, IngestProgress(mode, total) as progress:
         summary = ingest(
