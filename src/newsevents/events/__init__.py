@@ -128,7 +128,7 @@ def _owned(trigger: Trigger, doc: Doc) -> bool:
         return False
     tok = doc[trigger.i]
     return any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in tok.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
     )
 
 

@@ -182,7 +182,6 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
                 frame.core = frame.core or _nounish(patient)
     # an adjective names a party only after the explicit ones: "Russian demands"
     frame.sources.extend(modifiers)
-    frame.core = frame.core or any(m.ent_type_ in PARTY_ENTS for m in modifiers)
     return frame
 
 
