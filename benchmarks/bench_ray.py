@@ -2,6 +2,7 @@
 
 Usage:
     python benchmarks/bench_ray.py [--limit N] [--workers 1,2] [--chunk-size 4] [--json]
+    python benchmarks/bench_ray.py --driver-cost 40    # the driver's own cost per article
 
 Codes the PolNeAR articles (``../shared/data/polnear/*/text/*.txt``, with publisher and
 date from ``metadata.tsv``, read at run time) into a fresh DuckDB store per run, with the
@@ -12,7 +13,9 @@ the model is inside every run's time, as it is for the local pool's processes.
 
 Reports per run: articles/s over the whole ingest (start-up included), articles/s after
 the first batch came back (steady), peak RSS per worker, and Ray's overhead against local
-at the same worker count (1 - ray/local).
+at the same worker count (1 - ray/local). ``--driver-cost`` measures instead what the
+driver spends per article whatever the engine (triage, one store write): its inverse is
+the most articles per second one driver can feed a cluster (``docs/scale.md``).
 """
 
 from __future__ import annotations
@@ -86,6 +89,38 @@ def run_once(engine: Engine, corpus: Path, db: Path, chunk_size: int) -> dict[st
     }
 
 
+def driver_cost(corpus: Path, n: int, tmp: Path) -> dict[str, float]:
+    """Return the driver's own milliseconds per article: reading and triage (the id of the
+    normalised text), and writing one coded article to a DuckDB store.
+
+    Codes ``n`` articles once in this process, then writes them into three fresh stores.
+    """
+    import newsevents
+    from newsevents.config import Config
+    from newsevents.corpus.ingest import precheck_id
+    from newsevents.corpus.sources import Item, read_sources
+    from newsevents.pipeline import ArticleInput
+
+    config = Config()
+    items = [r for r in read_sources([str(corpus)]) if isinstance(r, Item)]
+    t0 = time.perf_counter()
+    for item in items:
+        precheck_id(item, config)
+    triage_ms = 1000 * (time.perf_counter() - t0) / len(items)
+    inputs = [ArticleInput(text=it.text, published=it.published, outlet=it.outlet, key=it.key)
+              for it in items[:n]]  # fmt: skip
+    coded = list(newsevents.analyze_many(inputs, config=config))
+    write_s = 0.0
+    for i in range(3):
+        with open_store(tmp / f"write-{i}.duckdb") as store:
+            t0 = time.perf_counter()
+            for key, analysis in coded:
+                store.write_analysis(analysis, str(key), 1)
+            write_s += time.perf_counter() - t0
+    return {"triage_ms": round(triage_ms, 2),
+            "store_write_ms": round(1000 * write_s / (3 * len(coded)), 2)}  # fmt: skip
+
+
 def main() -> None:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -93,6 +128,13 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--chunk-size", type=int, default=4)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--driver-cost",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead: the driver's ms per article (triage; store write of N articles)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     import ray
@@ -100,6 +142,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-ray-"))
     corpus = tmp / "polnear.jsonl"
     n = write_corpus(corpus, args.limit)
+    if args.driver_cost:
+        print(json.dumps({"articles": n, **driver_cost(corpus, args.driver_cost, tmp)}))
+        return
     counts = [int(w) for w in args.workers.split(",")]
     t0 = time.perf_counter()
     ray.init(num_cpus=max(counts), include_dashboard=False, logging_level="WARNING",
