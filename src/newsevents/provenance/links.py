@@ -9,6 +9,7 @@ its look-ups and candidates), so a corpus of n articles costs O(n).
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -57,8 +58,6 @@ def find_links(docs: Sequence[ProvenanceDoc], stats: LinkStats | None = None,
     Articles with no copy relation get nothing. ``stats``, when given, is filled with the
     work done.
     """
-    import time
-
     stats = stats if stats is not None else LinkStats()
     index = index if index is not None else ProvenanceIndex()
     t0 = time.perf_counter()

@@ -5,8 +5,8 @@ From a folder of PolNeAR texts (``../shared/data/polnear``, with ``metadata.tsv`
 1. the *pool*: every article, less the later member of each pair that is already a
    near-copy inside PolNeAR (updated versions of one story), so that every remaining pair
    of pool articles is independent;
-2. one *half* of the pool, by position in sorted order (``even`` to tune, ``odd`` to
-   report), as the originals;
+2. one *half* of the pool, by position in the sorted file list (``even`` to tune,
+   ``odd`` to report), as the originals;
 3. for each original, one copy of one kind, in turn: ``verbatim`` (new headline, source
    and share lines), ``light_edit`` (a paragraph dropped, a few words changed),
    ``excerpt`` (the first or middle third), ``rewrite`` (``Spinner.spin``, sentence by
@@ -121,8 +121,12 @@ def build(root: Path, half: str = "odd", seed: int = 2016, limit: int | None = N
     first articles (small runs, tests); ``scramble_rate`` > 0 also replaces that share of
     the rewrites' longer lower-case words by random words (``spin.scramble``, a stress test).
     """
-    pool = independent_pool(read_polnear(root)[:sources])
-    originals = [s for k, s in enumerate(pool) if (k % 2 == 0) == (half == "even")]
+    sources_read = read_polnear(root)[:sources]
+    # The half is decided by position in the sorted file list, before the pool is
+    # filtered: a change in the filter never moves an article to the other half.
+    position = {src.key: k for k, src in enumerate(sources_read)}
+    pool = independent_pool(sources_read)
+    originals = [s for s in pool if (position[s.key] % 2 == 0) == (half == "even")]
     if limit is not None:
         originals = originals[:limit]
     spinner = Spinner()
