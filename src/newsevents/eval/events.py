@@ -95,6 +95,7 @@ class Result:
     types: Score = field(default_factory=Score)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as plain JSON data."""
@@ -182,6 +183,8 @@ def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
         result.sentences += 1
         triples = predicted_triples(analysis)
         result.triples.add(triples, set(sentence.triples))
+        if triples != set(sentence.triples):
+            result.misses.append(_miss(sentence, analysis, triples))
         types = [ev.plover for ev in analysis.events]
         result.types.add(set(types), {sentence.plover})
         if sentence.plover in types:
@@ -189,6 +192,25 @@ def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
         else:
             result.confusion[(sentence.plover, types[0] if types else "none")] += 1
     return result
+
+
+def _miss(sentence: GoldSentence, analysis: Analysis, triples: set[Triple]) -> str:
+    """Return a readable line block for a sentence whose triples differ from the gold."""
+
+    def show(ts: Iterable[Triple]) -> str:
+        return ", ".join(f"{s or '-'} {p} {t or '-'}" for s, p, t in sorted(ts, key=str))
+
+    actors = ", ".join(
+        f"{a.name}[{a.cameo or a.country or '?'}]" for a in analysis.actors
+    )
+    events = "; ".join(
+        f"{ev.plover} '{ev.trigger.text}' {ev.source_code or '-'}>{ev.target_code or '-'}"
+        for ev in analysis.events
+    )
+    return (
+        f"{sentence.id}: {sentence.text}\n  gold: {show(sentence.triples)}\n"
+        f"  pred: {show(triples)}\n  events: {events}\n  actors: {actors}"
+    )
 
 
 def evaluate(path: Path, split: str = "all", limit: int | None = None) -> Result:
@@ -246,6 +268,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(format_result(result))
+    if args.misses:
+        print("\n" + "\n".join(result.misses))
     return 0
 
 
@@ -265,4 +289,7 @@ def register(sub: Any) -> None:
                    help="all records, or the even/odd ones (a fixed tune/hold-out split)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--misses", action="store_true",
+                   help="list each sentence whose triples differ from the gold, with the "
+                   "events and actors found")
     p.set_defaults(func=run)
