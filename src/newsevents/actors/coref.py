@@ -50,7 +50,9 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
     """
     sent_of = _sentence_index(doc)
     cands = [
-        _Candidate(x.head, sent_of[x.head], x.referent, x.plural, x.subject) for x in linked.links
+        _Candidate(x.head, sent_of[x.head], x.referent, x.plural, x.subject)
+        for x in linked.links
+        if x.candidate
     ]
     cands += [
         _Candidate(i, sent_of[i], None, False, doc[i].dep_.startswith("nsubj"))

@@ -121,6 +121,7 @@ class KnowledgeBase:
     titles: dict[str, str] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     max_words: int = 1
@@ -305,12 +306,14 @@ def load_kb(extra: Sequence[Path] = ()) -> KnowledgeBase:
             words.titles.update(more.titles)
             words.state_nouns |= more.state_nouns
             words.body_nouns |= more.body_nouns
+            words.act_nouns |= more.act_nouns
             doc = doc.get("entries", [])
         for raw in doc or []:
             entry = parse_entry(raw, origin)
             entries[entry.id] = entry
     return KnowledgeBase(entries, words.descriptors, words.titles,
-                         frozenset(words.state_nouns), frozenset(words.body_nouns))  # fmt: skip
+                         frozenset(words.state_nouns), frozenset(words.body_nouns),
+                         frozenset(words.act_nouns))  # fmt: skip
 
 
 def _parse(origin: str, text: str) -> Any:
@@ -326,6 +329,7 @@ class _Words:
     titles: dict[str, str]
     state_nouns: set[str]
     body_nouns: set[str]
+    act_nouns: set[str]
 
 
 def _read_descriptors(origin: str, text: str) -> _Words:
@@ -345,7 +349,8 @@ def _read_descriptors(origin: str, text: str) -> _Words:
             raise DataError(f"{origin}: '{key}' must be a list of words")
         return {str(w).lower() for w in value}
 
-    return _Words(table("descriptors"), table("titles"), words("state_nouns"), words("body_nouns"))
+    return _Words(table("descriptors"), table("titles"), words("state_nouns"),
+                  words("body_nouns"), words("act_nouns"))  # fmt: skip
 
 
 def parse_entry(raw: Any, origin: str = "<entry>") -> Entry:

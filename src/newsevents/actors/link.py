@@ -24,17 +24,11 @@ from .refs import (
     role_referent,
     sector_referent,
 )
+from .titles import TITLE_WORDS, affiliation, apposition_affiliation, title_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Words that may sit inside a title between a country and a name ("Foreign", "of").
-TITLE_WORDS: frozenset[str] = frozenset(
-    "foreign defence defense interior finance economy economic deputy vice acting former "
-    "prime state policy affairs security national chief senior top new then incoming "
-    "outgoing presidential press general first armed forces military army ministry "
-    "health justice trade energy".split()
-)
 #: A name governed by one of these is where something happens, not who does it.
 LOCATIVE: frozenset[str] = frozenset(
     "in inside within across throughout at near around into to toward towards from via "
@@ -105,8 +99,9 @@ class _State:
         self.match_at: dict[int, Match] = {i: m for m in matches for i in range(m.start, m.end)}
         self.used: set[int] = set()
         self.orgs_by_end: dict[int, Referent] = {}
+        self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.name_ent: dict[int, Span] = {
-            i: e for e in doc.ents if e.label_ in ("ORG", "FAC") for i in range(e.start, e.end)
+            i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
         }
         self.out = Linked()
 
@@ -119,6 +114,7 @@ class _State:
         ref: Referent,
         conf: float = 1.0,
         head: int | None = None,
+        candidate: bool = True,
     ) -> None:
         """Record a link over tokens ``[start_tok, end_tok)``, with a possessive 's."""
         doc = self.doc
@@ -142,15 +138,37 @@ class _State:
                 conf,
                 plural=root.tag_ in ("NNS", "NNPS"),
                 subject=root.dep_ in ("nsubj", "nsubjpass"),
+                candidate=candidate,
             )
         )
         self.used.update(range(start_tok, end_tok))
 
     def affiliation(self, m: Match) -> tuple[Entry, str | None] | None:
         """Return the state or organisation a match names, with the sector it implies."""
-        if m.entry.kind == "person" or m.via == "region":
-            return None
-        return m.entry, (m.surface.sector if m.via == "metonym" else None)
+        return affiliation(m)
+
+    def part_of_name(self, m: Match) -> bool:
+        """Return True when a match begins a longer name ("West Darfur State", "West African").
+
+        The next word is a capitalised proper noun, or continues the same entity, and is
+        neither a KB name nor a title or sector word ("Ukrainian Foreign Ministry" is a
+        sector phrase).
+        """
+        doc, kb = self.doc, self.kb
+        if m.end >= len(doc):
+            return False
+        after = self.match_at.get(m.end)
+        if after is not None and after.via != "region":  # "West Darfur": a region's name
+            return False
+        nxt = doc[m.end]
+        low = nxt.lower_
+        return (
+            nxt.is_title
+            and (nxt.pos_ == "PROPN" or nxt.ent_iob_ == "I")
+            and low not in TITLE_WORDS
+            and low not in kb.titles
+            and nxt.lemma_.lower() not in kb.descriptors
+        )
 
     def is_place(self, m: Match) -> bool:
         """Return True when the match is used as a location ("in Kiev", a dateline)."""
@@ -253,8 +271,12 @@ class _State:
     ) -> None:
         """Link one person name, with the title before it or in an apposition."""
         doc = self.doc
-        t_start, aff, title, t_sector = self.title_before(start)
+        t_start, aff, title, t_sector = title_before(doc, self.kb, self.match_at, start)
         role = entry.role_on(self.day) if entry else None
+        if aff is None and role is None:
+            beside = apposition_affiliation(doc[end - 1], self.match_at, self.kb)
+            if beside is not None:  # "Ana Ruiz, the Kenyan foreign minister"
+                aff, t_sector, title = beside
         if entry and role is None and self.day and aff is None:
             role = entry.last_role_before(self.day)  # a former office still says the country
         name = doc[start:end].text
@@ -265,50 +287,6 @@ class _State:
             sub = doc[child.left_edge.i : child.i + 1]
             if child.lower_ in self.kb.titles or child.lemma_.lower() in self.kb.titles:
                 self.add(sub.start, sub.end, "descriptor", ref, conf, head=child.i)
-
-    def title_before(self, start: int) -> tuple[int, Entry | None, str | None, str | None]:
-        """Return where a title before a name starts, its country or body, text and sector.
-
-        "US Secretary of State Antony Blinken" → (index of "US", USA, "US Secretary of
-        State", "GOV"). No title → (start, None, None, None).
-        """
-        doc, kb = self.doc, self.kb
-        j = start - 1
-        first = start
-        aff: tuple[Entry, str | None] | None = None
-        title_word: str | None = None
-        while j >= 0:
-            tok = doc[j]
-            m = self.match_at.get(j)
-            if m is not None and m.end == j + 1 and self.affiliation(m):
-                aff = aff or self.affiliation(m)
-                first = j = m.start
-                j -= 1
-                continue
-            low = tok.lower_
-            if tok.tag_ == "POS" and j - 1 in self.match_at:
-                first = j
-                j -= 1
-                continue
-            if low == "of" and j > 0 and doc[j - 1].lower_ in kb.titles:
-                first = j
-                j -= 1
-                continue
-            lemma = tok.lemma_.lower()
-            is_title = low in kb.titles or lemma in kb.titles
-            proper = tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.ent_type_ != "PERSON"
-            if is_title or low in TITLE_WORDS or (proper and tok.is_title):
-                if is_title and title_word is None:
-                    title_word = low if low in kb.titles else lemma
-                first = j
-                j -= 1
-                continue
-            break
-        if title_word is None and aff is None:
-            return start, None, None, None
-        text = doc[first:start].text if title_word else None
-        sector = (aff[1] if aff else None) or (kb.titles.get(title_word) if title_word else None)
-        return first, aff[0] if aff else None, text, sector
 
     # -- pass 2: noun phrases with a sector --------------------------------------------------
     def noun_phrases(self) -> None:
@@ -337,7 +315,10 @@ class _State:
         affs = [
             m
             for i, m in sorted(self.match_at.items())
-            if chunk.start <= i < root.i and i == m.start and self.affiliation(m)
+            if chunk.start <= i < root.i
+            and i == m.start
+            and self.affiliation(m)
+            and not self.part_of_name(m)
         ]
         if not affs and (sector or is_state):
             affs = self.fuzzy_affiliation(chunk, root)
@@ -446,6 +427,8 @@ class _State:
             if m.via == "region" or self.is_place(m):
                 self.out.places.append(m.end - 1)
                 continue
+            if m.end - m.start == 1 and self.part_of_name(m):
+                continue  # "West Darfur State" is not the West
             via: MentionVia = "alias" if m.via == "alias" else "name"
             if m.via == "metonym":
                 self.add(m.start, m.end, "metonym", sector_referent(m.entry, m.surface.sector))
@@ -457,6 +440,10 @@ class _State:
     def demonym(self, m: Match) -> None:
         """Link "the Palestinians" (the state's side) and "Ukrainians" (its people)."""
         tok = self.doc[m.end - 1]
+        head = tok.head
+        if tok.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.pos_ == "NOUN":
+            self.national_modifier(m, head)
+            return
         if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("amod", "compound"):
             return
         if m.entry.kind != "state":
@@ -465,6 +452,28 @@ class _State:
             self.add(m.start - 1, m.end, "descriptor", entity_referent(m.entry))
         else:
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "CVL"))
+
+    def national_modifier(self, m: Match, head: Token) -> None:
+        """Link a national adjective before a noun as the party it names.
+
+        "Ugandan opposition candidates" → Uganda's opposition (a sector word between);
+        "an Indian proposal", "Western aid" → India's government, the West (a noun for what
+        a government does, ``act_nouns``); "Palestinian prisoners" → the state. Not inside
+        a longer name ("the Indian Ocean"). The mention is no antecedent for pronouns.
+        """
+        doc, kb = self.doc, self.kb
+        ent = self.ent_of.get(m.start)
+        if ent is not None and ent.label_ != "NORP" and len(ent) > m.end - m.start:
+            return
+        sector, end = None, m.end
+        for tok in doc[m.end : head.i]:
+            found = kb.descriptors.get(tok.lemma_.lower())
+            if found and tok.dep_ in ("compound", "amod", "nmod"):
+                sector, end = found, tok.i + 1
+        if sector is None and head.lemma_.lower() in kb.act_nouns:
+            sector = "GOV"
+        ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
+        self.add(m.start, end, "descriptor", ref, head=m.end - 1, candidate=False)
 
     # -- pass 4: what spaCy found and the KB does not know ----------------------------------
     def other_entities(self) -> None:

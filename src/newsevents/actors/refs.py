@@ -51,6 +51,7 @@ class Link:
     confidence: float = 1.0
     plural: bool = False
     subject: bool = False
+    candidate: bool = True  # False: a national adjective ("an Indian proposal"), no antecedent
 
 
 def entity_referent(entry: Entry) -> Referent:

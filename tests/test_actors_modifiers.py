@@ -1,0 +1,79 @@
+"""National adjectives as parties, titles with hyphens or in appositions, longer names.
+
+Sentences we wrote, parsed by the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.actors import find_actors
+from newsevents.actors.kb import load_kb
+from newsevents.model import Actor
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    return load_kb()
+
+
+def actors_of(nlp, kb, text: str) -> list[Actor]:  # type: ignore[no-untyped-def]
+    return find_actors(nlp(text), kb, dt.date(2023, 6, 1))
+
+
+def owner(actors: list[Actor], text: str) -> Actor | None:
+    """Return the actor with a mention whose text is exactly ``text``."""
+    return next((a for a in actors if any(m.text == text for m in a.mentions)), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        # a noun for what a government does: the adjective names the government
+        ("Chile turned down a Peruvian offer on fishing rights.", "Peruvian", "PERGOV"),
+        ("The harbour was rebuilt with Japanese aid.", "Japanese", "JPNGOV"),
+        ("The talks broke down over a Greek proposal.", "Greek", "GRCGOV"),
+        ("Kyiv depends on Western weapons and Western aid.", "Western", "WST"),
+        # a sector word between the adjective and the head
+        ("Police detained two Kenyan opposition figures.", "Kenyan opposition", "KENOPP"),
+        # any other noun: the state itself
+        ("Nepalese villagers welcomed Indian engineers.", "Indian", "IND"),
+    ],
+)
+def test_national_adjective_names_a_party(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storms hit ships in the Indian Ocean overnight.",
+        "Fighting spread across West Kordofan State last week.",
+        "Traders from West African ports met in Lagos.",
+    ],
+)
+def test_adjective_inside_a_longer_name_is_no_party(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, text)
+    assert all(a.cameo not in ("IND", "WST") for a in actors), [a.name for a in actors]
+
+
+def test_national_adjective_is_no_antecedent_for_it(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Bolivia studied a Brazilian plan, and then it rejected the plan.")
+    bolivia = owner(actors, "Bolivia")
+    assert bolivia is not None and any(m.text == "it" for m in bolivia.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cameo"),
+    [
+        ("UN Secretary-General Ana Pereira visited the camp.", "Ana Pereira", "IGOUNO"),
+        ("Tomas Ekberg, the Swedish defence minister, toured the base.", "Tomas Ekberg", "SWE"),
+        ("Tanzanian junior foreign minister Asha Mrisho met the envoy.", "Asha Mrisho", "TZA"),
+    ],
+)
+def test_title_gives_unknown_person_a_country(nlp, kb, text: str, name: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = next(a for a in actors_of(nlp, kb, text) if a.name == name)
+    assert actor.cameo is not None and actor.cameo.startswith(cameo)
