@@ -87,3 +87,14 @@ def test_events_frames_codes_and_context(nlp) -> None:  # type: ignore[no-untype
     assert "territory" in ev.context
     assert analysis.actor(ev.source).name == A  # type: ignore[union-attr]
     assert ev.source_code == "ARN"
+
+
+def test_events_frames_coordinated_adjectives_are_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp,
+        "Polish and Lithuanian officials agreed on Monday to reopen the border crossing.",
+        {"Polish": "POL GOV", "Lithuanian": "LTU GOV"},
+    )
+    found = triples(analysis, events)
+    assert ("Polish", "AGREE", "Lithuanian") in found
+    assert ("Lithuanian", "AGREE", "Polish") in found

@@ -223,12 +223,21 @@ def _link(analysis: Analysis, tokens: list[Token]) -> list[Actor]:
         if actor is None:
             continue
         found = [actor]
-        for conj in tok.conjuncts:
+        for conj in [*tok.conjuncts, *_coordinated_modifiers(tok)]:
             other = actor_for(analysis, conj)
             if other is not None and other not in found:
                 found.append(other)
         return found
     return []
+
+
+def _coordinated_modifiers(tok: Token) -> list[Token]:
+    """Return coordinated modifiers of ``tok``: "Hungarian" and "Romanian" officials."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
+            out.extend((c, *c.conjuncts))
+    return out
 
 
 def _events_of(item: _Coded, analysis: Analysis, lex: Lexicon) -> list[Event]:
