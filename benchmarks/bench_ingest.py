@@ -205,6 +205,8 @@ def dedup(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=POLNEAR,
+                        help=f"the PolNeAR folder (default {POLNEAR})")
     sub = parser.add_subparsers(dest="what", required=True)
     p = sub.add_parser("speed")
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
@@ -216,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--seed", type=int, default=7)
     d.set_defaults(func=dedup)
     args = parser.parse_args(argv)
+    global POLNEAR
+    POLNEAR = args.data
     if not POLNEAR.is_dir():
         print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
         return 1
