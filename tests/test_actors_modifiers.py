@@ -77,3 +77,47 @@ def test_national_adjective_is_no_antecedent_for_it(nlp, kb) -> None:  # type: i
 def test_title_gives_unknown_person_a_country(nlp, kb, text: str, name: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
     actor = next(a for a in actors_of(nlp, kb, text) if a.name == name)
     assert actor.cameo is not None and actor.cameo.startswith(cameo)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cameo"),
+    [
+        # an unknown president takes the one country the sentence is set in
+        ("President Tom Obi lifted the curfew imposed in Chad.", "Tom Obi", "TCDGOV"),
+        ("Prime Minister Ana Lupu broke her promise to the Moldovan people.", "Ana Lupu",
+         "MDAGOV"),
+    ],
+)
+def test_domestic_title_takes_the_country_of_the_setting(nlp, kb, text: str, name: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = next(a for a in actors_of(nlp, kb, text) if a.name == name)
+    assert actor.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tom Obi flew to Lima and then to Quito.",  # capitals are visited
+        "President Tom Obi spoke about the floods in Chad and in Niger.",  # two countries
+        "Ambassador Tom Obi presented his credentials in Chad.",  # an office abroad
+    ],
+)
+def test_no_country_without_one_domestic_setting(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    actor = next(a for a in actors_of(nlp, kb, text) if a.name == "Tom Obi")
+    assert actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        ("Rebels in Chad rejected the appeal.", "Rebels in Chad", "TCDREB"),
+        ("The protesters in Georgia marched on parliament.", "The protesters in Georgia", "GEOOPP"),
+    ],
+)
+def test_home_sector_in_a_state_is_that_state_s(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+def test_troops_in_a_state_may_be_foreign(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "The troops in Mali opened fire on the crowd.")
+    assert all(a.cameo != "MLIMIL" for a in actors)

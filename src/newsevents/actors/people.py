@@ -1,0 +1,142 @@
+"""The people pass of linking: KB people and spaCy PERSON entities, with their titles.
+
+A person's country and sector come from their KB role on the publication date, else from
+the title before the name or an apposition, else (a domestic title only) from the one
+country the sentence is set in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import MentionVia
+from .kb import Entry
+from .refs import person_referent
+from .state import DEBRIS, DOMESTIC_TITLES, PLACE_WORDS, LinkState
+from .titles import apposition_affiliation, title_before
+
+
+class PeoplePass(LinkState):
+    """The people pass and the late fix-up of untethered titled people."""
+
+    def people(self) -> None:
+        """Link every person: KB people and spaCy PERSON entities, with titles."""
+        doc = self.doc
+        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        whole = {(e.start, e.end) for e in person_ents}
+        spans: list[tuple[int, int, Entry | None, float, MentionVia]] = []
+        for m in self.matches:
+            if m.entry.kind != "person":
+                continue
+            # A surname alone ("Ortega") names a KB person only when spaCy sees exactly that
+            # name as a person; inside "Joaquin Ortega" it is someone else.
+            one_word = m.via == "surname" or " " not in m.surface_text
+            if one_word and (m.start, m.end) not in whole:
+                continue
+            via: MentionVia = "alias" if m.via == "alias" else "name"
+            spans.append((m.start, m.end, m.entry, m.confidence, via))
+        taken = {i for s, e, _, _, _ in spans for i in range(s, e)}
+        for ent in person_ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if any(
+                self.match_at[i].entry.kind != "person"
+                for i in range(ent.start, ent.end)
+                if i in self.match_at
+            ):
+                continue  # "Kiev" tagged PERSON: the knowledge base knows better
+            if ent[-1].lower_ in PLACE_WORDS:
+                self.out.places.append(ent.end - 1)
+                continue
+            start = ent.start
+            while start < ent.end and doc[start].lower_ in self.kb.titles:
+                start += 1  # "President Zelensky" tagged whole: the name is what is left
+            if start == ent.end or doc[ent.end - 1].lower_ in DEBRIS:
+                continue
+            if self.kb.fuzzy(ent.text, kinds=("state", "organization", "group")):
+                continue  # a misspelt state tagged PERSON: left to the entity pass
+            entry, conf = self.fuzzy_person(doc[start : ent.end].text)
+            spans.append((start, ent.end, entry, conf, "name" if conf == 1 else "alias"))
+        spans += self.titled_names({i for s, e, _, _, _ in spans for i in range(s, e)})
+        for start, end, entry, conf, via in sorted(spans, key=lambda s: s[0]):
+            self.person(start, end, entry, conf, via)
+        people = {i for s, e, _, _, _ in spans for i in range(s, e)}
+        self.matches = [m for m in self.matches if m.entry.kind != "person" or m.start in people]
+
+    def titled_names(
+        self, taken: set[int]
+    ) -> list[tuple[int, int, Entry | None, float, MentionVia]]:
+        """Return names spaCy missed right after a title: "envoy Ana Ruiz", "Minister Li"."""
+        doc = self.doc
+        out: list[tuple[int, int, Entry | None, float, MentionVia]] = []
+        for tok in doc:
+            if tok.lower_ not in self.kb.titles or tok.i + 1 >= len(doc):
+                continue
+            end = tok.i + 1
+            while (
+                end < len(doc)
+                and end - tok.i <= 3
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and end not in taken
+                and end not in self.match_at
+                and doc[end].ent_type_ in ("", "PERSON")
+            ):
+                end += 1
+            if end > tok.i + 1 and doc[end - 1].dep_ != "compound":
+                out.append((tok.i + 1, end, None, 0.8, "name"))
+        return out
+
+    def fuzzy_person(self, text: str) -> tuple[Entry | None, float]:
+        """Return the KB person a misspelt name is, with the match score, else (None, 1)."""
+        if " " not in text.strip():
+            return None, 1.0
+        found = self.kb.fuzzy(text, kinds=("person",), cutoff=0.9)
+        if found is None:
+            return None, 1.0
+        return self.kb.entries[found[0].entry_id], found[2]
+
+    def person(
+        self, start: int, end: int, entry: Entry | None, conf: float, via: MentionVia
+    ) -> None:
+        """Link one person name, with the title before it or in an apposition."""
+        doc = self.doc
+        t_start, aff, title, t_sector = title_before(doc, self.kb, self.match_at, start)
+        role = entry.role_on(self.day) if entry else None
+        if aff is None and role is None:
+            beside = apposition_affiliation(doc[end - 1], self.match_at, self.kb)
+            if beside is not None:  # "Ana Ruiz, the Kenyan foreign minister"
+                aff, t_sector, title = beside
+        if entry and role is None and self.day and aff is None:
+            role = entry.last_role_before(self.day)  # a former office still says the country
+        name = doc[start:end].text
+        ref = person_referent(entry, role, name, aff, title, t_sector)
+        if entry is None and aff is None and title and DOMESTIC_TITLES & set(title.lower().split()):
+            self.untethered.append((len(self.out.links), name, title, t_sector))
+        self.add(t_start, end, via, ref, conf, head=end - 1)
+        appos = [c for c in doc[end - 1].children if c.dep_ == "appos"]
+        for child in appos:
+            sub = doc[child.left_edge.i : child.i + 1]
+            if child.lower_ in self.kb.titles or child.lemma_.lower() in self.kb.titles:
+                self.add(sub.start, sub.end, "descriptor", ref, conf, head=child.i)
+
+    # -- pass 2: noun phrases with a sector --------------------------------------------------
+
+    def place_people(self) -> None:
+        """Give an unknown "President X" the one country the sentence is set in.
+
+        "President Ana Ruiz lifted the curfew imposed in Arnland": a domestic title with no
+        country, of a person the KB does not know, takes the country of the sentence's
+        places (states, regions; not capitals, which visitors go to), its national
+        adjectives on people ("the Zambian people") and its national bodies, when there is
+        exactly one. A person mentioned again keeps the country (same referent key).
+        """
+        for index, name, title, sector in self.untethered:
+            link = self.out.links[index]
+            found = self.settings.get(self.doc[link.head].sent.start, set())
+            if len(found) != 1:
+                continue
+            country = self.kb.get(next(iter(found)))
+            ref = person_referent(None, None, name, country, title, sector)
+            self.out.links[index] = replace(link, referent=ref)
+

@@ -1,0 +1,190 @@
+"""Shared state of the linking passes: the doc, the KB matches, the links made so far.
+
+``LinkState`` holds what every pass reads and writes (the matches by token, the tokens
+already used, the output ``Linked``) and the small tests they share (is a match a place,
+does it begin a longer name). The passes live in ``people`` and ``link``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import MentionVia
+from .kb import Entry, KnowledgeBase
+from .match import Match
+from .refs import Link, Referent
+from .titles import TITLE_WORDS, affiliation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: A name governed by one of these is where something happens, not who does it.
+LOCATIVE: frozenset[str] = frozenset(
+    "in inside within across throughout at near around into to toward towards from via "
+    "outside through".split()
+)
+#: States are places only after these ("fighting in Ukraine"); "from Ukraine" may act.
+STATE_LOCATIVE: frozenset[str] = frozenset(
+    "in inside within across throughout at near around outside through".split()
+)
+PLACE_WORDS: frozenset[str] = frozenset(
+    "region regions oblast province provinces district republic republics peninsula "
+    "territory territories city village town".split()
+)
+#: Sectors that act where they are: "rebels in Chad" are Chad's rebels; troops, officials
+#: and diplomats in a country may be foreign.
+HOME_SECTORS: frozenset[str] = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JUD", "UAF"})
+#: Titles of offices held at home: an unknown holder is of the country the text is set in.
+DOMESTIC_TITLES: frozenset[str] = frozenset(
+    "president vice-president prime premier minister king queen emir sultan monarch "
+    "governor mayor chancellor general".split()
+)
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"its", "his", "her", "their"})
+ACTOR_LABELS: frozenset[str] = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"})
+#: Single words spaCy sometimes tags as entities in page furniture ("Source link").
+DEBRIS: frozenset[str] = frozenset(
+    "source link share comment comments read more advertisement photo image video "
+    "subscribe related".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A phrase whose referent depends on earlier text, resolved by coreference.
+
+    ``kind`` is "title" ("the spokesman", "the Ukrainian president"), "sector" ("the
+    government") or "state" ("the country"); ``pronoun`` is the token index of a possessive
+    ("his country", "its military"), else -1.
+    """
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    word: str
+    sector: str | None
+    affiliation: str | None = None
+    pronoun: int = -1
+
+
+@dataclass
+class Linked:
+    """What linking found in one article."""
+
+    links: list[Link] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)  # head token indices
+    pending: list[Pending] = field(default_factory=list)
+    plural_heads: list[int] = field(default_factory=list)  # plural noun phrases (for "they")
+
+
+
+
+class LinkState:
+    """What the passes over one doc share: the matches, the tokens already used, the output."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date | None, matches: list[Match]):
+        self.doc, self.kb, self.day = doc, kb, day
+        self.matches = matches
+        self.match_at: dict[int, Match] = {i: m for m in matches for i in range(m.start, m.end)}
+        self.used: set[int] = set()
+        self.orgs_by_end: dict[int, Referent] = {}
+        # unknown people with a domestic title and no country (link index, name, title,
+        # sector), and the countries each sentence places itself in (by sentence start)
+        self.untethered: list[tuple[int, str, str, str | None]] = []
+        self.settings: dict[int, set[str]] = {}
+        self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self.name_ent: dict[int, Span] = {
+            i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
+        }
+        self.out = Linked()
+
+    # -- helpers -------------------------------------------------------------------------
+    def add(
+        self,
+        start_tok: int,
+        end_tok: int,
+        via: MentionVia,
+        ref: Referent,
+        conf: float = 1.0,
+        head: int | None = None,
+        candidate: bool = True,
+    ) -> None:
+        """Record a link over tokens ``[start_tok, end_tok)``, with a possessive 's."""
+        doc = self.doc
+        if end_tok < len(doc) and doc[end_tok].tag_ == "POS":
+            end_tok += 1
+        if (
+            start_tok > 0
+            and doc[start_tok - 1].lower_ == "the"
+            and via in ("name", "alias", "metonym")
+        ):
+            start_tok -= 1
+        span = doc[start_tok:end_tok]
+        root = doc[head] if head is not None else span.root
+        self.out.links.append(
+            Link(
+                span.start_char,
+                span.end_char,
+                via,
+                ref,
+                root.i,
+                conf,
+                plural=root.tag_ in ("NNS", "NNPS"),
+                subject=root.dep_ in ("nsubj", "nsubjpass"),
+                candidate=candidate,
+            )
+        )
+        self.used.update(range(start_tok, end_tok))
+
+    def affiliation(self, m: Match) -> tuple[Entry, str | None] | None:
+        """Return the state or organisation a match names, with the sector it implies."""
+        return affiliation(m)
+
+    def part_of_name(self, m: Match) -> bool:
+        """Return True when a match begins a longer name ("West Darfur State", "West African").
+
+        The next word is a capitalised proper noun, or continues the same entity, and is
+        neither a KB name nor a title or sector word ("Ukrainian Foreign Ministry" is a
+        sector phrase).
+        """
+        doc, kb = self.doc, self.kb
+        if m.end >= len(doc):
+            return False
+        after = self.match_at.get(m.end)
+        if after is not None and after.via != "region":  # "West Darfur": a region's name
+            return False
+        nxt = doc[m.end]
+        low = nxt.lower_
+        return (
+            nxt.is_title
+            and (nxt.pos_ == "PROPN" or nxt.ent_iob_ == "I")
+            and low not in TITLE_WORDS
+            and low not in kb.titles
+            and nxt.lemma_.lower() not in kb.descriptors
+        )
+
+    def is_place(self, m: Match) -> bool:
+        """Return True when the match is used as a location ("in Kiev", a dateline)."""
+        root = self.doc[m.end - 1]
+        if root.dep_ in ("compound", "amod") and root.head.i >= m.end:
+            # a modifier ("from United Nations peacekeepers"): the place, if any, is the head
+            return root.head.lower_ in PLACE_WORDS
+        preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
+        if root.dep_ == "pobj" and root.head.lower_ in preps:
+            return True
+        after = self.doc[m.end] if m.end < len(self.doc) else None
+        dateline = (m.start == 0 or "\n" in self.doc[m.start - 1].text) and after is not None
+        return bool(
+            dateline
+            and after
+            and after.text in ("—", "-", "–", ",")
+            and self.doc[m.start].text.isupper()
+        )
+
+    # -- pass 1: people ------------------------------------------------------------------
+    def setting(self, i: int, country: str) -> None:
+        """Note that the sentence of token ``i`` takes place in (or among) ``country``."""
+        self.settings.setdefault(self.doc[i].sent.start, set()).add(country)
+
