@@ -137,6 +137,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray runs its workers at nice 15 by default; on a machine shared with other work
+    # that alone slows them against the local pool's processes (nice 0).
+    os.environ.setdefault("RAY_worker_niceness", "0")
     import ray
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-ray-"))
