@@ -16,7 +16,16 @@ from . import __version__
 from .errors import InputError, NewseventsError
 
 #: Subcommand modules under newsevents.commands, in the order --help lists them.
-COMMANDS: tuple[str, ...] = ("analyze", "eval", "ingest", "query", "export", "kb", "serve", "provenance")
+COMMANDS: tuple[str, ...] = (
+    "analyze",
+    "eval",
+    "ingest",
+    "query",
+    "export",
+    "kb",
+    "serve",
+    "provenance",
+)
 
 EXIT_INPUT = 2
 EXIT_ERROR = 1
