@@ -53,7 +53,9 @@ def register(sub: Any) -> None:
     p.add_argument("--no-load", action="store_true",
                    help="ray: leave the results in --output only, for DuckDB to query in "
                    "place (the store records the run, not the articles)")
-    p.add_argument("--chunk-size", type=int, default=4, help="articles per worker task")
+    p.add_argument("--chunk-size", type=int, default=None,
+                   help="articles per worker task (default 4; ray: 32, one Parquet file "
+                   "per table and chunk)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help=f"largest article accepted (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--timeout", type=float, default=300.0,
@@ -78,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 0:
         raise InputError(f"--workers must be 0 or more, got {args.workers}")
+    if args.chunk_size is None:
+        args.chunk_size = 32 if args.engine == "ray" else 4
     if args.chunk_size < 1:
         raise InputError(f"--chunk-size must be 1 or more, got {args.chunk_size}")
     config = Config(max_bytes=args.max_bytes)
