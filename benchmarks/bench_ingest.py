@@ -60,7 +60,7 @@ def speed(args: argparse.Namespace) -> None:
     from newsevents.corpus.ingest import ingest
     from newsevents.store import open_store
 
-    records = polnear_records()[: args.limit] if args.limit else polnear_records()
+    records = polnear_records(args.data)[: args.limit or None]
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         source = Path(tmp) / "polnear.jsonl"
         _write_jsonl(records, source)
@@ -138,7 +138,7 @@ def dedup(args: argparse.Namespace) -> None:
     from newsevents.corpus.stories import StoryDoc, similar_pairs
 
     rng = random.Random(args.seed)
-    records = [r for r in polnear_records() if r["wire"] in ("None", "NA", "", None)]
+    records = [r for r in polnear_records(args.data) if r["wire"] in ("None", "NA", "", None)]
     originals = rng.sample(records, args.originals)
     docs: list[DedupDoc] = []
     group: list[int] = []  # the original each doc copies (its own index for an original)
@@ -218,10 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--seed", type=int, default=7)
     d.set_defaults(func=dedup)
     args = parser.parse_args(argv)
-    global POLNEAR
-    POLNEAR = args.data
-    if not POLNEAR.is_dir():
-        print(f"PolNeAR not found at {POLNEAR}", file=sys.stderr)
+    if not args.data.is_dir():
+        print(f"PolNeAR not found at {args.data}", file=sys.stderr)
         return 1
     started = time.perf_counter()
     args.func(args)
