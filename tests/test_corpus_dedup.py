@@ -107,3 +107,29 @@ def test_corpus_dedup_overlap_is_symmetric_and_bounded(a: str, b: str) -> None:
     assert overlap(sa, sb) == overlap(sb, sa)
     c, j = overlap(sa, sb)
     assert 0.0 <= j <= c <= 1.0
+
+
+BRIEFS = [
+    "The city council of {0} approved a new budget for road repairs on Thursday, after a "
+    "debate about potholes on the ring road that lasted well into the night.",
+    "Teachers in {0} will receive a one-off bonus this winter, the education office said, "
+    "after a dispute over overtime pay for exam supervision was settled.",
+    "A fire at a warehouse in the port district of {0} was put out by morning; nobody was "
+    "hurt, and the cause is being investigated by the fire brigade.",
+    "The {0} zoo welcomed twin red pandas, the first born there in a decade, and keepers "
+    "said visitors would be able to see them from early spring.",
+    "Bus drivers in {0} accepted a pay offer, ending a strike that had disrupted morning "
+    "commutes for a week, their union said in a short statement.",
+    "Heavy snow closed the mountain pass north of {0} for two days, stranding lorries and "
+    "forcing the police to open an emergency shelter in a school gym.",
+]
+
+
+def test_corpus_dedup_shared_site_boilerplate_is_not_a_copy() -> None:
+    # Six different short briefs from one site, all inside the same header and footer:
+    # the wrapping is most of each page, yet none is a copy of another.
+    pages = [f"{WRAPPER_HEAD}\n\n{b.format('Elden')}\n\n{WRAPPER_FOOT}" for b in BRIEFS]
+    assert find_duplicates(_docs(*pages)) == []
+    # ...while a real copy among them is still found.
+    links = find_duplicates(_docs(*pages, BRIEFS[2].format("Elden")))
+    assert [(k.article_id, k.original_id) for k in links] == [("d6", "d2")]

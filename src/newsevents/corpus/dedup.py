@@ -10,12 +10,19 @@ original, and every other member records it as its ``original_id``.
 
 Independent reports of the same story share names and a few quotes, but few 5-word
 runs: their containment stays far below the threshold (the benchmark measures it).
+
+Boilerplate that one site puts around all its articles (a newsletter footer, a menu)
+would make two different short articles from that site look like copies of each other.
+So shingles found in many articles (more than ``FREQUENT`` of them) are set aside when
+two articles are compared, as long as each keeps ``MIN_CONTENT`` shingles of its own; a
+wire story copied many times has only frequent shingles and is compared whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +34,10 @@ CONTAINMENT = 0.5
 SHORT = 20
 SHORT_CONTAINMENT = 0.9
 NUM_PERM = 128
+#: A shingle in more articles than this is treated as boilerplate when comparing two.
+FREQUENT = 4
+#: Shingles of its own an article must keep for the boilerplate-free comparison.
+MIN_CONTENT = 10
 
 _WORD = re.compile(r"\w+")
 
@@ -110,6 +121,9 @@ def find_duplicates(docs: Sequence[DedupDoc]) -> list[DuplicateLink]:
     Articles with no copy get no link (each is its own original).
     """
     sets = [shingles(d.text) for d in docs]
+    df = Counter(x for s in sets for x in s)
+    common = {x for x, n in df.items() if n > FREQUENT}
+    own = [s - common for s in sets]
     parent = list(range(len(docs)))
 
     def root(i: int) -> int:
@@ -118,9 +132,15 @@ def find_duplicates(docs: Sequence[DedupDoc]) -> list[DuplicateLink]:
             i = parent[i]
         return i
 
+    def compare(i: int, j: int) -> tuple[float, float, int]:
+        a, b = (own[i], own[j]) if min(len(own[i]), len(own[j])) >= MIN_CONTENT else (
+            sets[i], sets[j])
+        c, jac = overlap(a, b)
+        return c, jac, min(len(a), len(b))
+
     for i, j in candidate_pairs(sets):
-        containment, _ = overlap(sets[i], sets[j])
-        if is_copy(containment, min(len(sets[i]), len(sets[j]))):
+        containment, _, smaller = compare(i, j)
+        if is_copy(containment, smaller):
             parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(docs)):
@@ -132,7 +152,7 @@ def find_duplicates(docs: Sequence[DedupDoc]) -> list[DuplicateLink]:
         first = min(members, key=lambda k: _age(docs[k]))
         for k in members:
             if k != first:
-                c, jac = overlap(sets[k], sets[first])
+                c, jac, _ = compare(k, first)
                 links.append(DuplicateLink(docs[k].id, docs[first].id, round(c, 4),
                                            round(jac, 4)))  # fmt: skip
     links.sort(key=lambda link: (link.original_id, link.article_id))
