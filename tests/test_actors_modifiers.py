@@ -121,3 +121,26 @@ def test_home_sector_in_a_state_is_that_state_s(nlp, kb, text: str, mention: str
 def test_troops_in_a_state_may_be_foreign(nlp, kb) -> None:  # type: ignore[no-untyped-def]
     actors = actors_of(nlp, kb, "The troops in Mali opened fire on the crowd.")
     assert all(a.cameo != "MLIMIL" for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        ("The ceasefire came after Qatari-mediated talks in Doha.", "Qatari", "QATGOV"),
+        ("A Western-backed government took office in March.", "Western", "WST"),
+    ],
+)
+def test_hyphenated_agent_is_a_party(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian-speaking minority protested in the east.",  # a language, no agent
+        "Two Iranian-born engineers were hired by the firm.",  # an origin, no agent
+    ],
+)
+def test_hyphenated_origin_is_no_party(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert actors_of(nlp, kb, text) == []

@@ -122,6 +122,7 @@ class KnowledgeBase:
     state_nouns: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    agent_participles: frozenset[str] = frozenset()
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     max_words: int = 1
@@ -307,13 +308,15 @@ def load_kb(extra: Sequence[Path] = ()) -> KnowledgeBase:
             words.state_nouns |= more.state_nouns
             words.body_nouns |= more.body_nouns
             words.act_nouns |= more.act_nouns
+            words.agent_participles |= more.agent_participles
             doc = doc.get("entries", [])
         for raw in doc or []:
             entry = parse_entry(raw, origin)
             entries[entry.id] = entry
     return KnowledgeBase(entries, words.descriptors, words.titles,
                          frozenset(words.state_nouns), frozenset(words.body_nouns),
-                         frozenset(words.act_nouns))  # fmt: skip
+                         frozenset(words.act_nouns),
+                         frozenset(words.agent_participles))  # fmt: skip
 
 
 def _parse(origin: str, text: str) -> Any:
@@ -330,6 +333,7 @@ class _Words:
     state_nouns: set[str]
     body_nouns: set[str]
     act_nouns: set[str]
+    agent_participles: set[str]
 
 
 def _read_descriptors(origin: str, text: str) -> _Words:
@@ -350,7 +354,8 @@ def _read_descriptors(origin: str, text: str) -> _Words:
         return {str(w).lower() for w in value}
 
     return _Words(table("descriptors"), table("titles"), words("state_nouns"),
-                  words("body_nouns"), words("act_nouns"))  # fmt: skip
+                  words("body_nouns"), words("act_nouns"),
+                  words("agent_participles"))  # fmt: skip
 
 
 def parse_entry(raw: Any, origin: str = "<entry>") -> Entry:

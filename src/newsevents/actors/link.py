@@ -80,6 +80,7 @@ class _State(PeoplePass):
             and i == m.start
             and self.affiliation(m)
             and not self.part_of_name(m)
+            and not self.hyphen_agent(m)  # "a Western-backed government" is not the West's
         ]
         if not affs and (sector or is_state):
             affs = self.fuzzy_affiliation(chunk, root)
@@ -226,6 +227,9 @@ class _State(PeoplePass):
         if tok.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.pos_ == "NOUN":
             self.national_modifier(m, head)
             return
+        if self.hyphen_agent(m):  # "Turkish-mediated talks": Turkey's government mediates
+            self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "GOV"), candidate=False)
+            return
         if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("amod", "compound"):
             return
         if m.entry.kind != "state":
@@ -234,6 +238,25 @@ class _State(PeoplePass):
             self.add(m.start - 1, m.end, "descriptor", entity_referent(m.entry))
         else:
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "CVL"))
+
+    def hyphen_agent(self, m: Match) -> bool:
+        """Return True for the agent of a hyphenated participle: "Western-backed coup".
+
+        The parse must support it: the name modifies (npadvmod) the participle right after
+        the hyphen, the participle (``agent_participles``: led, backed, mediated ...)
+        modifies a noun. "Russian-speaking", "Russian-made" name no agent.
+        """
+        doc = self.doc
+        tok, part = doc[m.end - 1], doc[m.end - 1].head
+        return (
+            tok.dep_ == "npadvmod"
+            and part.i == m.end + 1
+            and doc[m.end].text == "-"
+            and part.tag_ == "VBN"
+            and part.lower_ in self.kb.agent_participles
+            and part.dep_ == "amod"
+            and part.head.pos_ == "NOUN"
+        )
 
     def national_modifier(self, m: Match, head: Token) -> None:
         """Link a national adjective before a noun as the party it names.
