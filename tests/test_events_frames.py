@@ -98,3 +98,28 @@ def test_events_frames_coordinated_adjectives_are_two_parties(nlp) -> None:  # t
     found = triples(analysis, events)
     assert ("Polish", "AGREE", "Lithuanian") in found
     assert ("Lithuanian", "AGREE", "Polish") in found
+
+
+def test_events_frames_hyphenated_mediator_mediates_between_the_clause_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp,
+        "Chile and Peru settled the dispute at Swiss-brokered talks.",
+        {"Chile": "CHL", "Peru": "PER", "Swiss": "CHE GOV"},
+    )
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert triples(analysis, talks) == {("Swiss", "CONSULT", "Chile"), ("Swiss", "CONSULT", "Peru")}
+    assert {(e.cameo, e.plover_mode) for e in talks} == {("045", "third-party")}
+
+
+def test_events_frames_talks_without_parties_are_the_paragraph_s_last_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talks between Arnland and Borduria can only begin once the shelling stops. "
+        "An envoy said that if the guns fall silent, talks can and will happen.\n"
+        "Elsewhere, talks will resume next week, the envoy added."
+    )
+    analysis, events = events_of(nlp, text, {A: "ARN", "Borduria": "BOR"})
+    later = [e for e in events if e.trigger.text == "talks" and e.sentence == 1]
+    assert triples(analysis, later) == {(A, "AGREE", "Borduria"), ("Borduria", "AGREE", A)}
+    assert all(e.modality.conditional and e.modality.future for e in later)
+    # a new paragraph does not reach back: its talks name nobody and are no event
+    assert not [e for e in events if e.sentence == 2]

@@ -63,3 +63,21 @@ def test_events_modality_keeps_flags_after_recoding(nlp) -> None:  # type: ignor
     _, events = events_of(nlp, "Arnland will meet Borduria next week.", ACTORS)
     ev = next(e for e in events if e.plover == "AGREE")
     assert ev.modality.future and ev.cameo == "036"
+
+
+def test_events_modality_subject_parsed_onto_an_auxiliary(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "talks can and will happen" with "talks" attached to "can": the verb still governs."""
+    from spacy.tokens import Doc
+
+    from events_helpers import LEXICON
+    from newsevents.events.modality import modality_of
+
+    words = ["If", "guns", "fall", "silent", ",", "talks", "can", "and", "will", "happen", "."]
+    heads = [2, 2, 9, 2, 9, 6, 9, 6, 9, 9, 9]
+    deps = ["mark", "nsubj", "advcl", "acomp", "punct", "nsubj", "aux", "cc", "aux", "ROOT",
+            "punct"]  # fmt: skip
+    pos = ["SCONJ", "NOUN", "VERB", "ADJ", "PUNCT", "NOUN", "AUX", "CCONJ", "AUX", "VERB",
+           "PUNCT"]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    mod = modality_of(doc[5], LEXICON)
+    assert mod.conditional and mod.future

@@ -75,8 +75,9 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     coded = _compose(triggers, doc, lex, extra)
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None, int]] = set()
+    talks: dict[int, list[tuple[Actor, Actor]]] = {}  # paragraph → parties of its last talks
     for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
-        for ev in _events_of(item, analysis, lex):
+        for ev in _events_of(item, analysis, lex, talks):
             key = (ev.plover, ev.source, ev.target, ev.trigger.start)
             if key not in seen:
                 seen.add(key)
@@ -112,8 +113,8 @@ def _compose(
         if id(trig) in absorbed:
             continue
         frame = extra.get(id(trig)) or frame_of(trig, doc, lex)
-        item = _Coded(trig, frame, trig.sense.plover, trig.sense.cameo, trig.sense.mode,
-                      list(trig.sense.context))
+        item = _Coded(trig, frame, trig.sense.plover, frame.cameo or trig.sense.cameo,
+                      frame.mode or trig.sense.mode, list(trig.sense.context))
         for sub in governed.get(id(trig), []):
             _absorb(item, sub, doc, lex)
         item.context.extend(_context_words(doc[trig.i], lex))
@@ -231,6 +232,18 @@ def _link(analysis: Analysis, tokens: list[Token]) -> list[Actor]:
     return []
 
 
+def _pairs(
+    item: _Coded, sources: list[Actor], targets: list[Actor]
+) -> list[tuple[Actor | None, Actor | None]]:
+    """Return the (source, target) pairs of an event: reciprocal, or every source × target."""
+    reciprocal = item.trigger.sense.reciprocal or item.plover in MUTUAL
+    if not targets and reciprocal and len(sources) >= 2:
+        return [(a, b) for a in sources for b in sources if a is not b]
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    return [(s, t) for s in srcs for t in tgts]
+
+
 def _coordinated_modifiers(tok: Token) -> list[Token]:
     """Return coordinated modifiers of ``tok``: "Hungarian" and "Romanian" officials."""
     out: list[Token] = []
@@ -240,22 +253,36 @@ def _coordinated_modifiers(tok: Token) -> list[Token]:
     return out
 
 
-def _events_of(item: _Coded, analysis: Analysis, lex: Lexicon) -> list[Event]:
+def _events_of(
+    item: _Coded,
+    analysis: Analysis,
+    lex: Lexicon,
+    talks: dict[int, list[tuple[Actor, Actor]]],
+) -> list[Event]:
+    """Return the events of one coded trigger, one per (source, target) pair.
+
+    ``talks`` maps a paragraph to the parties of its last talks with named parties; talks
+    that name nobody ("talks can and will happen") are those talks again (docs/events.md).
+    """
     doc = analysis.doc
     assert doc is not None
     sources = _link(analysis, item.frame.sources)
     targets = [a for a in _link(analysis, item.frame.targets) if a not in sources]
-    if not (sources or targets or item.frame.core):
-        return []  # "amid ongoing hostilities": nobody named
-    reciprocal = item.trigger.sense.reciprocal or item.plover in MUTUAL
-    pairs: list[tuple[Actor | None, Actor | None]]
-    if not targets and reciprocal and len(sources) >= 2:
-        pairs = [(a, b) for a in sources for b in sources if a is not b]
-    else:
-        srcs: list[Actor | None] = list(sources) or [None]
-        tgts: list[Actor | None] = list(targets) or [None]
-        pairs = [(s, t) for s in srcs for t in tgts]
     start, end = item.trigger.char_span(doc)
+    paragraph = analysis.article.text.count("\n", 0, start)
+    unnamed = not (sources or targets)
+    talks_noun = item.plover == "CONSULT" and item.trigger.kind == "noun"
+    happening = doc[item.trigger.i].dep_ in ("nsubj", "nsubjpass")  # "talks will happen"
+    if unnamed and talks_noun and happening and talks.get(paragraph):
+        pairs: list[tuple[Actor | None, Actor | None]] = list(talks[paragraph])
+    elif unnamed and not item.frame.core:
+        return []  # "amid ongoing hostilities": nobody named
+    else:
+        pairs = _pairs(item, sources, targets)
+    if talks_noun and not unnamed and item.mode != "third-party":  # a mediator is no party
+        named = [(s, t) for s, t in pairs if s is not None and t is not None]
+        if named:
+            talks[paragraph] = named
     coding, modality = recode(
         Coding(item.plover, item.cameo, item.mode), modality_of(doc[item.trigger.i], lex), lex
     )

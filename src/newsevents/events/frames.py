@@ -82,6 +82,8 @@ class Frame:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     core: bool = False
+    cameo: str | None = None  # set when the construction changes the code (mediation)
+    mode: str | None = None
 
 
 def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
@@ -151,6 +153,11 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
             frame.sources.extend(_with_conjuncts(obj))
             frame.core = True
     modifiers = _modifier_parties(tok)
+    mediator = _hyphen_mediator(tok) if sense.plover == "CONSULT" else None
+    if mediator is not None:  # "Turkish-mediated talks": Turkey mediates (CAMEO 045)
+        frame.sources.insert(0, mediator)
+        frame.cameo, frame.mode, frame.core = "045", "third-party", True
+        frame.targets.extend(_hosting_subjects(tok))
     if sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
         frame.targets.extend(_claim_subjects(tok))  # "claims that X ...", "demand that X ..."
     preps = sense.preps + TYPE_PREPS.get(sense.plover, ())
@@ -171,8 +178,9 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
         subj, _ = subject_of(carrier)
         if subj is not None:
             frame.core = frame.core or _nounish(subj)
-            if forms & lex.recipient_verbs:
-                frame.targets[:0] = _with_conjuncts(subj)  # "Kiev relies on Western aid"
+            if forms & lex.recipient_verbs or mediator is not None:
+                # "Kiev relies on Western aid"; "X held Turkish-mediated talks": X takes part
+                frame.targets[:0] = _with_conjuncts(subj)
             elif not frame.sources:
                 frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"
         frame.targets.extend(o for _, o in _ordered_preps(carrier, CARRIER_PREPS) if o is not tok)
@@ -183,6 +191,36 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     # an adjective names a party only after the explicit ones: "Russian demands"
     frame.sources.extend(modifiers)
     return frame
+
+
+#: Participles whose hyphenated agent is the third party of talks: "Turkish-mediated".
+MEDIATING = frozenset({"mediated", "brokered", "hosted", "facilitated", "sponsored"})
+#: Prepositions that set talks as the time or place of the clause's event.
+SETTING_PREPS = frozenset({"during", "at", "in", "after", "through"})
+
+
+def _hyphen_mediator(noun: Token) -> Token | None:
+    """Return the agent of a mediating participle on ``noun``: "Turkish" in "Turkish-mediated"."""
+    for part in noun.children:
+        if part.dep_ == "amod" and part.lower_ in MEDIATING and part.tag_ == "VBN":
+            for agent in part.children:
+                if agent.dep_ == "npadvmod" and agent.i < part.i:
+                    return agent
+    return None
+
+
+def _hosting_subjects(noun: Token) -> list[Token]:
+    """Return the parties of talks that set the clause: "X and Y agreed during ... talks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+        return []
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "settled the dispute at ... talks": the phrase hangs on the object
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, _ = subject_of(verb)
+    return _with_conjuncts(subj) if subj is not None else []
 
 
 def _adjective_frame(tok: Token, trigger: Trigger) -> Frame:

@@ -43,6 +43,8 @@ def governors(tok: Token) -> list[Token]:
             "nsubj", "nsubjpass", "dobj", "obj", "attr"
         ):  # fmt: skip
             cur = head
+            if cur.dep_ in ("aux", "auxpass") and cur.head is not cur:
+                cur = cur.head  # "talks can and will happen": a subject parsed onto "can"
         elif (
             dep == "pobj"
             and head.dep_ == "prep"
