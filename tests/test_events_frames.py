@@ -123,3 +123,28 @@ def test_events_frames_talks_without_parties_are_the_paragraph_s_last_talks(nlp)
     assert all(e.modality.conditional and e.modality.future for e in later)
     # a new paragraph does not reach back: its talks name nobody and are no event
     assert not [e for e in events if e.sentence == 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile threatened to recall its ambassador if Peru expels the journalists.",
+         ("Chile", "THREATEN", "Peru")),
+        ("Chile threatened to close the border unless Peru pays the debt.",
+         ("Chile", "THREATEN", "Peru")),
+    ],
+)
+def test_events_frames_threat_is_aimed_at_the_subject_of_its_condition(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(nlp, text, {"Chile": "CHL", "Peru": "PER"})
+    assert expected in triples(analysis, events)
+
+
+def test_events_frames_talks_as_purpose_take_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp,
+        "Chilean and Peruvian negotiators returned to Geneva for talks on fishing rights.",
+        {"Chilean": "CHL GOV", "Peruvian": "PER GOV"},
+    )
+    assert triples(analysis, events) == {
+        ("Chilean", "CONSULT", "Peruvian"), ("Peruvian", "CONSULT", "Chilean")
+    }

@@ -129,8 +129,32 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
         csubj, _ = subject_of(clause)
         if csubj is not None:
             frame.targets.extend(_with_conjuncts(csubj))  # "demanded that Sudan end ..."
+    if trigger.sense.plover == "THREATEN":
+        frame.targets.extend(_condition_subjects(tok))
     del found
     return frame
+
+
+#: Marks of a clause that states what the threatened party must (not) do.
+THREAT_CONDITIONS = frozenset({"if", "unless", "until"})
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """Return who a threat is aimed at: the subject of its condition.
+
+    "Arnland threatened to cut gas supplies if Borduria joins the bloc": Borduria. The
+    condition may hang on the threat or on its infinitive. Last in the target list: a
+    named recipient ("threatened Borduria with ...") comes first.
+    """
+    out: list[Token] = []
+    for word in (verb, *children(verb, "xcomp")):
+        for clause in children(word, "advcl"):
+            mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+            if mark in THREAT_CONDITIONS:
+                subj, _ = subject_of(clause)
+                if subj is not None and subj.pos_ != "PRON":
+                    out.extend(_with_conjuncts(subj))
+    return out
 
 
 def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
@@ -158,6 +182,10 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
         frame.sources.insert(0, mediator)
         frame.cameo, frame.mode, frame.core = "045", "third-party", True
         frame.targets.extend(_hosting_subjects(tok))
+    elif sense.plover == "CONSULT" and not frame.sources:
+        hosts = _hosting_subjects(tok)  # "negotiators returned to Geneva for talks"
+        frame.sources.extend(hosts)
+        frame.core = frame.core or bool(hosts)
     if sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
         frame.targets.extend(_claim_subjects(tok))  # "claims that X ...", "demand that X ..."
     preps = sense.preps + TYPE_PREPS.get(sense.plover, ())
@@ -196,7 +224,7 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
 #: Participles whose hyphenated agent is the third party of talks: "Turkish-mediated".
 MEDIATING = frozenset({"mediated", "brokered", "hosted", "facilitated", "sponsored"})
 #: Prepositions that set talks as the time or place of the clause's event.
-SETTING_PREPS = frozenset({"during", "at", "in", "after", "through"})
+SETTING_PREPS = frozenset({"during", "at", "in", "after", "through", "for"})
 
 
 def _hyphen_mediator(noun: Token) -> Token | None:
@@ -210,7 +238,10 @@ def _hyphen_mediator(noun: Token) -> Token | None:
 
 
 def _hosting_subjects(noun: Token) -> list[Token]:
-    """Return the parties of talks that set the clause: "X and Y agreed during ... talks"."""
+    """Return the parties of talks that set the clause or are its purpose.
+
+    "X and Y agreed during ... talks", "X returned to Geneva for talks".
+    """
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
         return []
