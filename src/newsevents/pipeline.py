@@ -66,35 +66,8 @@ class Pipeline:
         check_order(self.steps)
 
     def prepare(self, item: ArticleInput) -> Analysis:
-        """Return an Analysis holding the normalised article, not yet parsed.
-
-        Raises:
-            InputError: the input is empty, binary, too large, undecodable or not English.
-        """
-        name = str(item.key) if item.key is not None else "input"
-        raw = read_input(item.text, name=name, max_bytes=self.config.max_bytes)
-        norm = normalise(raw.text)
-        if not norm.text.strip():
-            raise InputError(f"{name}: nothing left to code once boilerplate was removed")
-        language = detect_language(norm.text)
-        if self.config.check_language and language != "en":
-            raise UnsupportedLanguageError(
-                f"{name}: the text is not English (detected: {language}); "
-                "newsevents codes English news only",
-                language,
-            )
-        article = Article(
-            id=article_id(norm.text),
-            text=norm.text,
-            title=item.title or raw.title or guess_title(norm.text),
-            outlet=item.outlet,
-            url=item.url,
-            published=parse_published(item.published),
-            language=language,
-            removed=norm.removed,
-            offsets=[] if raw.is_html else norm.offsets,  # HTML: the body is not the input
-        )
-        return Analysis(article=article)
+        """Return an Analysis holding the normalised article, not yet parsed (``prepare``)."""
+        return prepare(item, self.config)
 
     def run(
         self,
@@ -141,6 +114,41 @@ class Pipeline:
                 on_error(step.name, key, exc)
                 return None
         return analysis
+
+
+def prepare(item: ArticleInput, config: Config | None = None) -> Analysis:
+    """Return an Analysis holding the normalised article, not yet parsed.
+
+    Needs no model: bad input is refused before anything heavy loads.
+
+    Raises:
+        InputError: the input is empty, binary, too large, undecodable or not English.
+    """
+    config = config or Config()
+    name = str(item.key) if item.key is not None else "input"
+    raw = read_input(item.text, name=name, max_bytes=config.max_bytes)
+    norm = normalise(raw.text)
+    if not norm.text.strip():
+        raise InputError(f"{name}: nothing left to code once boilerplate was removed")
+    language = detect_language(norm.text)
+    if config.check_language and language != "en":
+        raise UnsupportedLanguageError(
+            f"{name}: the text is not English (detected: {language}); "
+            "newsevents codes English news only",
+            language,
+        )
+    article = Article(
+        id=article_id(norm.text),
+        text=norm.text,
+        title=item.title or raw.title or guess_title(norm.text),
+        outlet=item.outlet,
+        url=item.url,
+        published=parse_published(item.published),
+        language=language,
+        removed=norm.removed,
+        offsets=[] if raw.is_html else norm.offsets,  # HTML: the body is not the input
+    )
+    return Analysis(article=article)
 
 
 def check_order(steps: list[Step]) -> None:

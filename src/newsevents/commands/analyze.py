@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import Config
 from ..errors import InputError
-from ..pipeline import ArticleInput, get_pipeline
+from ..pipeline import ArticleInput, get_pipeline, prepare
 from ..reading import DEFAULT_MAX_BYTES, read_bytes
 
 EXAMPLE = """example:
@@ -103,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
         title=args.title,
         key=name,
     )
+    prepare(item, config)  # refuse bad input before the model and lexicons load
     results = list(get_pipeline(config).run([item]))
     if not results:
         raise InputError(f"{name}: nothing was coded")
