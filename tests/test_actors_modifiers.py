@@ -72,6 +72,8 @@ def test_national_adjective_is_no_antecedent_for_it(nlp, kb) -> None:  # type: i
         ("UN Secretary-General Ana Pereira visited the camp.", "Ana Pereira", "IGOUNO"),
         ("Tomas Ekberg, the Swedish defence minister, toured the base.", "Tomas Ekberg", "SWE"),
         ("Tanzanian junior foreign minister Asha Mrisho met the envoy.", "Asha Mrisho", "TZA"),
+        ("Kuwait's emir, Sheikh Nasser al-Sabah, launched a mediation effort.", "Nasser al-Sabah",
+         "KWT"),
     ],
 )
 def test_title_gives_unknown_person_a_country(nlp, kb, text: str, name: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
@@ -144,3 +146,8 @@ def test_hyphenated_agent_is_a_party(nlp, kb, text: str, mention: str, cameo: st
 )
 def test_hyphenated_origin_is_no_party(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]
     assert actors_of(nlp, kb, text) == []
+
+
+def test_possessive_title_before_a_named_apposition_is_that_person(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Kuwait's emir, Sheikh Nasser al-Sabah, launched a mediation effort.")
+    assert [a.name for a in actors] == ["Nasser al-Sabah"]  # not the KB's emir of the day

@@ -120,6 +120,8 @@ class _State(PeoplePass):
             return  # "the NATO alliance": the name alone links it
         if title:
             entry = affs[-1].entry
+            if any(c.dep_ == "appos" and c.i in self.used for c in root.children):
+                return  # "Kuwait's emir, Sheikh Nasser": the named person, linked already
             if (
                 definite
                 or pronoun >= 0

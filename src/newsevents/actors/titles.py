@@ -98,11 +98,13 @@ def apposition_affiliation(
     """Return the country or body, sector and title an apposition gives a name, or None.
 
     "Ana Ruiz, the Kenyan foreign minister," → (Kenya, "GOV", "the Kenyan foreign
-    minister"). Only an apposition headed by a title counts.
+    minister"); "Kenya's foreign minister, Ana Ruiz," likewise. Only an apposition headed
+    by a title counts.
     """
-    for child in name_end.children:
-        if child.dep_ != "appos":
-            continue
+    titled = [c for c in name_end.children if c.dep_ == "appos"]
+    if name_end.dep_ == "appos" and name_end.head.i < name_end.i:
+        titled.append(name_end.head)  # "Qatar's emir, Sheikh Hamad": the name is the apposition
+    for child in titled:
         word = child.lower_ if child.lower_ in kb.titles else child.lemma_.lower()
         if word not in kb.titles:
             continue
