@@ -13,6 +13,7 @@ from pathlib import Path
 import uvicorn
 
 import newsevents
+from newsevents.provenance.stored import refresh_provenance
 from newsevents.serve import ServeSettings, create_app
 from newsevents.store import open_store
 
@@ -36,6 +37,13 @@ def build_store(path: Path) -> dict[str, str]:
             )
             store.write_analysis(analysis, str(file.name), run)
             ids[file.stem] = analysis.article.id
+        # a later, re-wrapped copy of the first article, for the provenance views
+        original = ARTICLES[0][0].read_text(encoding="utf-8")
+        copy = "EXCLUSIVE: Grain talks latest\n\n" + original.replace("Source link", "Share this")
+        analysis = newsevents.analyze(copy, published="2025-08-14", outlet="Copy Farm")
+        store.write_analysis(analysis, "copy.txt", run)
+        ids["copy"] = analysis.article.id
+        refresh_provenance(store)
     return ids
 
 

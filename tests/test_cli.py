@@ -67,3 +67,22 @@ def test_cli_missing_file(tmp_path: Path) -> None:
 def test_cli_help_shows_an_example() -> None:
     proc = run("analyze", "--help")
     assert proc.returncode == 0 and b"example:" in proc.stdout
+
+
+def test_cli_analyze_with_db_reports_a_copy(tmp_path: Path) -> None:
+    import newsevents
+    from newsevents.store import open_store
+
+    original = (EXAMPLES / "grain-corridor-talks.txt").read_text(encoding="utf-8")
+    db = tmp_path / "store.duckdb"
+    with open_store(db) as store:
+        run_id = store.begin_run(["test"], 1)
+        store.write_analysis(newsevents.analyze(original, published="2025-08-12"), "orig.txt",
+                             run_id)  # fmt: skip
+    copy = tmp_path / "copy.txt"
+    copy.write_text("BREAKING: talks\n\n" + original.replace("Source link", "Read more"),
+                    encoding="utf-8")  # fmt: skip
+    proc = run("analyze", str(copy), "--published", "2025-08-13", "--db", str(db))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"copy of orig.txt" in proc.stderr
+    json.loads(proc.stdout)  # the JSON on stdout is untouched

@@ -31,12 +31,12 @@ def client(server: tuple[str, dict[str, str]]) -> Iterator[httpx.Client]:
 
 def test_serve_articles_list_and_filter(client: httpx.Client) -> None:
     body = client.get("/articles").json()
-    assert body["ok"] and body["total"] == 2
+    assert body["ok"] and body["total"] == 3
     only = client.get("/articles", params={"outlet": "Example Wire"}).json()
     assert [a["outlet"] for a in only["articles"]] == ["Example Wire"]
     found = client.get("/articles", params={"q": "grain"}).json()
-    assert found["total"] == 1
-    assert client.get("/articles", params={"from": "2025-08-13"}).json()["total"] == 1
+    assert found["total"] == 2  # the article and its copy
+    assert client.get("/articles", params={"from": "2025-08-13"}).json()["total"] == 2
 
 
 def test_serve_article_is_the_stored_analysis(
@@ -146,3 +146,14 @@ def test_serve_without_token_writes_are_disabled(tmp_path: Path) -> None:
 def test_serve_openapi_document(client: httpx.Client) -> None:
     doc = client.get("/openapi.json").json()
     assert {"/analyze", "/articles", "/events", "/actors"} <= set(doc["paths"])
+
+
+def test_serve_provenance_of_a_copy(client: httpx.Client, server: tuple[str, dict[str, str]]) -> None:
+    ids = server[1]
+    prov = client.get(f"/articles/{ids['copy']}/provenance").json()
+    assert prov["copy_of"]["original_id"] == ids["grain-corridor-talks"]
+    assert prov["copy_of"]["kind"] in ("verbatim", "light_edit")
+    back = client.get(f"/articles/{ids['grain-corridor-talks']}/provenance").json()
+    assert [c["article_id"] for c in back["copies"]] == [ids["copy"]]
+    assert client.get(f"/articles/{ids['hostile-article']}/provenance").json()["copy_of"] is None
+    assert client.get("/articles/" + "0" * 64 + "/provenance").status_code == 404

@@ -104,6 +104,17 @@ def test_ui_search_and_error_page(site: tuple[str, dict[str, str]], page: Any) -
     page.fill("header .search input", "grain")
     page.press("header .search input", "Enter")
     page.wait_for_load_state()
-    assert page.locator(".card").count() == 1
+    assert page.locator(".card").count() == 2  # the article and its copy
     resp = page.goto(f"{url}/ui/articles/{'0' * 64}")
     assert resp.status == 404 and "404" in page.inner_text("h1")
+
+
+def test_ui_reader_shows_what_an_article_copies(site: tuple[str, dict[str, str]], page: Any) -> None:
+    url, ids = site
+    page.goto(f"{url}/ui/articles/{ids['copy']}")
+    banner = page.inner_text(".provenance")
+    assert "copy of" in banner
+    page.click(".provenance a")
+    page.wait_for_load_state()
+    assert page.url.endswith(ids["grain-corridor-talks"])
+    assert "Copied by 1 later article" in page.inner_text("article.text")

@@ -54,7 +54,22 @@ def register(sub: Any) -> None:
         help="extra knowledge-base file (repeatable)",
     )
     add_dictionary_options(p)
+    p.add_argument("--db", help="also check the article against the copies and originals "
+                   "in this store (provenance: docs/provenance.md); the report goes to stderr")
     p.set_defaults(func=run)
+
+
+def report_provenance(analysis: Any, db: str) -> None:
+    """Print on stderr whether the article copies a stored one, or a stored one copies it."""
+    from ..provenance.check import check_against_store, describe
+    from ..store import open_store
+
+    with open_store(db, read_only=True) as store:
+        links = check_against_store(analysis, store)
+    if not links:
+        print("provenance: no copy relation with the stored articles", file=sys.stderr)
+    for link in links:
+        print(f"provenance: {describe(link)}", file=sys.stderr)
 
 
 def add_dictionary_options(p: argparse.ArgumentParser) -> None:
@@ -108,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
     if not results:
         raise InputError(f"{name}: nothing was coded")
     analysis = results[0][1]
+    if args.db:
+        report_provenance(analysis, args.db)
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     if fmt == "json":
         json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)

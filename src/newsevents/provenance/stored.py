@@ -26,7 +26,7 @@ def provenance_rows(articles: Sequence[dict[str, Any]], stats: LinkStats | None 
     """Return the ``provenance`` table rows for ``articles`` (dicts with ``id``, ``text``,
     ``published``, in ingest order), one per copy."""
     docs = [
-        ProvenanceDoc(a["id"], a["text"], _as_date(a.get("published")), k)
+        ProvenanceDoc(a["id"], a["text"], as_date(a.get("published")), k)
         for k, a in enumerate(articles)
     ]
     texts = {a["id"]: a["text"] for a in articles}
@@ -57,7 +57,8 @@ def evidence(v: Verdict, copy_text: str, original_text: str) -> list[dict[str, A
     return out
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """Return a date from a date, datetime or ISO string as the store gives it, else None."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -274,6 +274,14 @@ def _add_api_routes(app: FastAPI, state: AppState) -> None:
             except StoreError:
                 raise NotFound(f"no article {article_id}") from None
 
+    @app.get("/articles/{article_id}/provenance", tags=["read"])
+    def get_provenance(article_id: str) -> dict[str, Any]:
+        """Return what the article copies and which stored articles copy it."""
+        with state.reading() as store:
+            if not store.select("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]):
+                raise NotFound(f"no article {article_id}")
+            return queries.provenance(store, article_id)
+
     @app.get("/events", tags=["read"])
     def list_events(request: Request) -> dict[str, Any]:
         """Return a page of events: filter by actor, country, type, cameo, from, to,

@@ -239,3 +239,21 @@ def outlets(store: Store) -> list[str]:
         "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
     )
     return [r["outlet"] for r in rows]
+
+
+_PROVENANCE_SQL = (
+    "SELECT p.article_id, p.original_id, p.kind, p.score, "
+    "a.title AS article_title, coalesce(a.url, a.source_key) AS article_source, "
+    "o.title AS original_title, coalesce(o.url, o.source_key) AS original_source "
+    "FROM provenance p JOIN articles a ON a.id = p.article_id "
+    "JOIN articles o ON o.id = p.original_id "
+)
+
+
+def provenance(store: Store, article_id: str) -> dict[str, Any]:
+    """Return what an article copies (``copy_of``, or None) and its known ``copies``."""
+    up = store.select(_PROVENANCE_SQL + "WHERE p.article_id = ?", [article_id])
+    down = store.select(
+        _PROVENANCE_SQL + "WHERE p.original_id = ? ORDER BY p.score DESC", [article_id]
+    )
+    return {"id": article_id, "copy_of": up[0] if up else None, "copies": down}

@@ -107,12 +107,14 @@ def add_ui_routes(app: FastAPI, state: AppState) -> None:
             except StoreError:
                 raise NotFound(f"no article {article_id}") from None
             keys = _actor_keys(store, article_id)
+            prov = queries.provenance(store, article_id)
         segs = segments(analysis["article"]["text"], marks_of(analysis))
         return render(
             "reader.html",
             a=analysis,
             paras=paragraphs(segs),
             keys=keys,
+            prov=prov,
             data=_json_for_script(_details(analysis, keys)),
         )
 
