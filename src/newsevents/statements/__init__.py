@@ -14,6 +14,7 @@ from ..model import Analysis, Statement, StatementKind
 from .attach import find_statements
 from .cues import CueLexicon, load_cues
 from .indirect import Found
+from .learned import CueModel, load_cue_model
 from .speaker import resolve_speaker
 
 
@@ -27,13 +28,14 @@ class StatementsStep:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.lexicon: CueLexicon = load_cues()
+        self.model: CueModel = load_cue_model()
 
     def __call__(self, analysis: Analysis) -> Analysis:
         """Return the analysis with its statements, ids "s1", "s2", ... in text order."""
         doc = analysis.doc
         if doc is None:
             return analysis
-        found = find_statements(doc, self.lexicon)
+        found = find_statements(doc, self.lexicon, self.model)
         analysis.statements = to_statements(analysis, doc, found)
         return analysis
 

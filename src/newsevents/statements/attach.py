@@ -11,25 +11,48 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from .cues import CueLexicon
 from .indirect import Found, Offsets, find_attributions
+from .learned import CueDecision, CueModel, decide
 from .quotes import find_quotes, words_in
 
 #: A quote with fewer words is a scare quote or a title, not a direct statement.
 MIN_QUOTE_WORDS = 4
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: A quote signed with a dash and a name that ends its line: "“...” ― Jane Doe, a nurse".
+_SIGNATURE = re.compile(
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"«»]{1,80}?)[ \t\xa0.]*(?:\n|$)"
+)
 
 
-def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
-    """Return every attribution in ``doc``, quotes matched, sorted in text order."""
+def find_statements(
+    doc: Doc,
+    lexicon: CueLexicon,
+    model: CueModel | None = None,
+    scores: Mapping[int, float] | None = None,
+) -> list[Found]:
+    """Return every attribution in ``doc``, quotes matched, sorted in text order.
+
+    ``model``: the learned cue scorer (None: the lexicon alone decides). ``scores``: cue
+    probabilities given from outside instead of the model's (the training script passes
+    cross-validated ones); the model's thresholds still apply.
+    """
     text = doc.text
     quotes = find_quotes(text)
     real = [q for q in quotes if words_in(text, q) >= MIN_QUOTE_WORDS]
-    found = find_attributions(doc, lexicon, skip=real)
+    verdicts: CueDecision | None = None
+    if model is not None:
+        verdicts = (
+            decide(model, doc, lexicon, real)
+            if scores is None
+            else CueDecision(scores, model.threshold, model.veto)
+        )
+    found = find_attributions(doc, lexicon, skip=real, decide=verdicts)
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
     out: list[Found] = []
@@ -44,6 +67,10 @@ def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
             assert part.content is not None
             used.update(q for q in real if _overlaps(q, part.content))
             out.append(part)
+    for q in real:
+        if q not in used and (signed := _signed(doc, q)) is not None:
+            out.append(signed)
+            used.add(q)
     with_source = sorted((f for f in out if f.source is not None), key=lambda f: f.cue[0])
     for q in real:
         if q in used:
@@ -53,6 +80,22 @@ def find_statements(doc: Doc, lexicon: CueLexicon) -> list[Found]:
             out.append(replace(owner, content=q, kind="direct"))
             used.add(q)
     return _dedupe(out)
+
+
+def _signed(doc: Doc, q: Offsets) -> Found | None:
+    """Return the statement of a quote signed by a dash and a name on the rest of its line."""
+    m = _SIGNATURE.match(doc.text, q[1])
+    if m is None or len(m.group(2).split()) > 12:
+        return None
+    name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+    return Found(
+        cue=(m.start(1), m.end(1)),
+        content=q,
+        source=(m.start(2), m.end(2)),
+        source_token=name.root.i if name is not None else None,
+        kind="direct",
+        cue_token=-1,
+    )
 
 
 def _overlaps(a: Offsets, b: Offsets) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueLexicon
+from .learned import CueDecision
 
 Offsets = tuple[int, int]
 
@@ -41,6 +42,19 @@ _OBJECT_VERBS = frozenset(
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
      "portray", "prefer", "tout", "imply"}
 )  # fmt: skip
+#: The outlet's own hedges ("it appears that", "it seems unlikely"): never a statement,
+#: whatever the learned scorer says (PolNeAR marks them as cues of the author).
+_OUTLET_VOICE = frozenset({"appear", "seem"})
+#: Verbs of acting or choosing: "refused to engage in talks" reports a deed, not speech.
+#: With an infinitive they are cues only when it is itself a speech act ("declined to
+#: comment", "refused to say"). PolNeAR marks about two thirds of "refused to ..." as cues,
+#: deeds included; we deliberately do not: the deed is an event the outlet reports.
+_ACTION_VERBS = frozenset({"agree", "decide", "decline", "refuse", "try", "attempt", "seek"})
+#: Infinitives that make an action verb a speech act, beyond the cue lexicon's verbs.
+_SPEECH_INFINITIVES = frozenset(
+    {"answer", "comment", "discuss", "elaborate", "identify", "name", "reveal", "specify",
+     "speak", "talk", "disclose", "release"}
+)  # fmt: skip
 #: Verbs that name what they judge: a cue only with an object and its predicate.
 _NAMING_VERBS = frozenset({"call", "label", "brand", "dub"})
 _WEEKDAYS = frozenset(
@@ -48,6 +62,14 @@ _WEEKDAYS = frozenset(
 )
 #: Adverbs that belong to the cue when they sit right before the verb ("later said").
 _CUE_ADVERBS = frozenset({"also", "later", "again", "previously", "earlier"})
+#: Adverbs right before a cue that modify it ("frequently mocked", "then pointed out")
+#: belong to the cue, as PolNeAR marks them; these few are not manner adverbs of the cue.
+_NOT_CUE_ADVERBS = frozenset({"not", "n't", "how", "when", "where", "why", "so", "as", "just"})
+#: Channels a cue names right after it: "said in a recent interview" is one cue.
+_CHANNELS = frozenset(
+    {"appearance", "briefing", "call", "editorial", "email", "interview", "letter", "memo",
+     "op-ed", "post", "release", "speech", "statement", "tweet", "video"}
+)  # fmt: skip
 #: Verbs that introduce a following quote on their own ("He added: “...”").
 _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
@@ -74,11 +96,17 @@ class Found:
     cue_token: int
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon, skip: Iterable[Offsets] = ()) -> list[Found]:
+def find_attributions(
+    doc: Doc,
+    lexicon: CueLexicon,
+    skip: Iterable[Offsets] = (),
+    decide: CueDecision | None = None,
+) -> list[Found]:
     """Return the attributions of ``doc`` found through its cues, in cue order.
 
     Cues inside ``skip`` spans (the quotes: a cue inside a quote is the speaker's words)
-    are ignored.
+    are ignored. Without ``decide`` a verb or noun is a cue when the lexicon lists it; with
+    it, the learned scores also accept unlisted ones and may overrule listed ones.
     """
     skip_spans = sorted(skip)
     out: list[Found] = []
@@ -91,17 +119,35 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, skip: Iterable[Offsets] = (
                 continue
             lemma = _lemma(tok)
             found: Found | None = None
+            pos = tok.pos_
+            listed = lemma in (lexicon.verbs if pos == "VERB" else lexicon.nouns)
+            cue = listed if decide is None else decide.accepts(tok.i, listed)
+            cue = cue and lemma not in _OUTLET_VOICE
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 found = _according_to(tok, sent)
-            elif tok.pos_ == "VERB" and lemma in lexicon.verbs:
-                found = _verb(tok, lexicon)
-            elif tok.pos_ == "VERB" and lemma in lexicon.phrases:
+            elif tok.lower_ in ("words", "word") and pos == "NOUN":
+                found = _in_words(tok, sent)
+            elif pos == "VERB" and cue:
+                found = _verb(tok, lexicon, learned=not listed)
+            elif pos == "VERB" and lemma in _SPEECH_VERBS and _before_colon(tok):
+                found = _verb(tok, lexicon)  # "He continued: ..." (not "continued to fight")
+            elif pos == "VERB" and lemma in lexicon.phrases:
                 found = _phrase_verb(tok, lexicon)
-            elif tok.pos_ == "NOUN" and lemma in lexicon.nouns:
+            elif pos == "NOUN" and cue:
                 found = _noun(tok)
             if found is not None:
                 out.append(found)
     return out
+
+
+def _before_colon(tok: Token) -> bool:
+    """Return True when a colon follows ``tok`` (with a weekday or "in a statement" between)."""
+    for t in tok.doc[tok.i + 1 : tok.i + 5]:
+        if t.text == ":":
+            return True
+        if t.lower_ not in _WEEKDAYS and t.lower_ not in ("in", "a", "statement"):
+            return False
+    return False
 
 
 def _lemma(tok: Token) -> str:
@@ -115,15 +161,24 @@ def _inside(offset: int, spans: list[Offsets]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def _verb(tok: Token, lexicon: CueLexicon) -> Found | None:
-    """Return the attribution a reporting verb heads, or None when it has no content."""
+def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | None:
+    """Return the attribution a reporting verb heads, or None when it has no content.
+
+    ``learned``: the cue was accepted by the learned scorer, not the lexicon; its plain
+    object may then be its content ("wants a wall", "mocked the plan").
+    """
     if tok.dep_ in ("amod", "compound") or (tok.tag_ == "VBG" and tok.dep_ in ("pobj",)):
         return None
     lemma = _lemma(tok)
     words = tuple(c.lemma_.lower() for c in tok.doc[tok.i + 1 : tok.i + 3])
     tail = lexicon.phrase_tail(lemma, words)
     cue_end = tok.i + 1 + (len(tail) if tail else 0)
-    content = _verb_content(tok, lemma, cue_end)
+    if lemma in _ACTION_VERBS and _acts(tok, lexicon):
+        return None
+    content = _verb_content(tok, lemma, cue_end, learned)
+    if content is None and learned:
+        # "spoke about X", "voted for X": a learned cue takes its preposition along
+        content, cue_end = _prep_content(tok, cue_end)
     if content is None and lemma not in _SPEECH_VERBS:
         return None
     source_tok = _source_token(tok)
@@ -135,6 +190,29 @@ def _verb(tok: Token, lexicon: CueLexicon) -> Found | None:
         kind="indirect",
         cue_token=tok.i,
     )
+
+
+def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
+    """Return the object of a preposition right after the cue, and the cue's new end."""
+    doc = tok.doc
+    if cue_end >= len(doc):
+        return None, cue_end
+    prep = doc[cue_end]
+    if prep.dep_ != "prep" or prep.head.i != tok.i:
+        return None, cue_end
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return None, cue_end
+    return _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1), cue_end + 1
+
+
+def _acts(tok: Token, lexicon: CueLexicon) -> bool:
+    """Return True when an action verb's infinitive is a deed, not a speech act."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            lemma = c.lemma_.lower()
+            return lemma not in lexicon.verbs and lemma not in _SPEECH_INFINITIVES
+    return False
 
 
 def _phrase_verb(tok: Token, lexicon: CueLexicon) -> Found | None:
@@ -149,7 +227,7 @@ def _phrase_verb(tok: Token, lexicon: CueLexicon) -> Found | None:
     return _verb(tok, lexicon) if tail else None
 
 
-def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
+def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -> Offsets | None:
     """Return the content of a reporting verb: its clause, object or the text it frames."""
     doc = tok.doc
     children = list(tok.children)
@@ -192,7 +270,7 @@ def _verb_content(tok: Token, lemma: str, cue_end: int) -> Offsets | None:
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
     as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
-    if dobj and (lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
+    if dobj and (learned or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
         end = dobj[-1].right_edge.i + 1
         for c in after:  # "called it “a ...”", "accused X of Y", "praised X for Y"
             if c.i > dobj[-1].i and (
@@ -276,7 +354,7 @@ def _source_token(tok: Token) -> Token | None:
     # "... and added", "spoke out, arguing that", "wants to say": the head's subject
     head = tok
     for _ in range(3):
-        if head.dep_ not in ("conj", "xcomp", "advcl") or head.head is head:
+        if head.dep_ not in ("conj", "xcomp", "advcl") or head.head.i == head.i:
             break
         if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
             break  # "if he says ...", "because ..." are not the head's statement
@@ -314,8 +392,13 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     doc = tok.doc
     start = tok.i
     left = [c for c in tok.children if c.dep_ in _CUE_LEFT and c.i < tok.i]
-    if tok.i > 0 and doc[tok.i - 1].lower_ in _CUE_ADVERBS:
-        left.append(doc[tok.i - 1])
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and (
+        prev.lower_ in _CUE_ADVERBS
+        or (prev.dep_ == "advmod" and prev.head.i == tok.i and prev.tag_ == "RB"
+            and prev.lower_ not in _NOT_CUE_ADVERBS)
+    ):
+        left.append(prev)
     if left:
         first = min(c.i for c in left)
         # only when nothing but adverbs sits between ("has also said")
@@ -325,10 +408,14 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     for c in tok.children:
         if c.dep_ == "prt" and c.i == end:
             end += 1
-    if end < len(doc) and doc[end].lower_ in _WEEKDAYS and doc[end].head is tok:
+    if end < len(doc) and doc[end].lower_ in _WEEKDAYS and doc[end].head.i == tok.i:
         end += 1  # "said Monday": the day is part of the cue in news style
     elif doc[end : end + 3].text.lower() == "in a statement":
         end += 3
+    elif end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == tok.i:
+        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objs and objs[0].lemma_.lower() in _CHANNELS and objs[0].right_edge.i == objs[0].i:
+            end = objs[0].i + 1  # "said in a recent interview"
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -349,7 +436,7 @@ def _noun(tok: Token) -> Found | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             source_tok = objs[0] if objs else source_tok
     start = tok.i
-    while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].head is tok:
+    while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].head.i == tok.i:
         start -= 1
     source: Offsets | None = None
     if source_tok is not None:
@@ -377,14 +464,9 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
     if not objs:
         return None
     src = objs[0]
-    phrase_start = tok.i
-    phrase_end = max(src.right_edge.i, to.i) + 1
-    before = _trim(doc, sent.start, phrase_start) if phrase_start > sent.start else None
-    after = _trim(doc, phrase_end, sent.end) if phrase_end < sent.end else None
-    parts = [p for p in (before, after) if p is not None and p[1] > p[0]]
-    if not parts:
+    content = _rest_of_sentence(sent, tok.i, max(src.right_edge.i, to.i) + 1)
+    if content is None:
         return None
-    content = (parts[0][0], parts[-1][1])
     return Found(
         cue=(tok.idx, to.idx + len(to)),
         content=content,
@@ -392,6 +474,55 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
         source_token=src.i,
         kind="according_to",
         cue_token=tok.i,
+    )
+
+
+def _rest_of_sentence(sent: Span, phrase_start: int, phrase_end: int) -> Offsets | None:
+    """Return the sentence around the phrase ``[phrase_start, phrase_end)`` (tokens), or None
+    when nothing is left on either side."""
+    doc = sent.doc
+    before = _trim(doc, sent.start, phrase_start) if phrase_start > sent.start else None
+    after = _trim(doc, phrase_end, sent.end) if phrase_end < sent.end else None
+    parts = [p for p in (before, after) if p is not None and p[1] > p[0]]
+    if not parts:
+        return None
+    return (parts[0][0], parts[-1][1])
+
+
+def _in_words(tok: Token, sent: Span) -> Found | None:
+    """Return "in X's words, Y" / "in the words of X, Y": source X, content the rest of the
+    sentence, cue the whole phrase up to "words" (and its "of")."""
+    doc = tok.doc
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.i < sent.start:
+        return None
+    src: Token | None = None
+    end = tok.i + 1
+    for c in tok.children:
+        if c.dep_ == "poss":
+            src = c
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                src, end = objs[0], c.i + 1
+    if src is None:
+        return None
+    src_end = src.right_edge.i + 1
+    # the source stops at its possessive "'s" and at a comma ("of one adviser, a disaster"
+    # is often parsed with the rest of the clause as an appositive)
+    cut = [t.i for t in doc[src.i : src_end] if t.text == "," or t.dep_ == "case"]
+    src_end = min([src_end, *cut])
+    content = _rest_of_sentence(sent, prep.i, max(end, src_end))
+    if content is None:
+        return None
+    source = _trim(doc, src.left_edge.i, src_end)
+    return Found(
+        cue=(prep.idx, doc[end - 1].idx + len(doc[end - 1])),
+        content=content,
+        source=source,
+        source_token=src.i,
+        kind="according_to",
+        cue_token=prep.i,
     )
 
 

@@ -23,7 +23,9 @@ def resolve_speaker(analysis: Analysis, doc: Doc, source_token: int | None) -> s
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         tok = tok.head.head
     start = tok.i
-    while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head is tok:
+    while (
+        start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == tok.i
+    ):
         start -= 1
     actor = analysis.actor_at(doc[start].idx, tok.idx + len(tok))
     return actor.id if actor else None
