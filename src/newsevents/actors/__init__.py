@@ -29,9 +29,10 @@ def find_actors(doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> list[
 
     ``published`` dates people's roles (None: each person's latest role).
     """
-    linked = link(doc, kb, published)
+    text = doc.text  # spaCy joins the tokens at each access: once per article
+    linked = link(doc, kb, published, text)
     links = linked.links + resolve(doc, linked, kb, published)
-    return build_actors(links, doc.text)
+    return build_actors(links, text)
 
 
 class ActorsStep:

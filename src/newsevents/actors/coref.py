@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .kb import KnowledgeBase
 from .link import Linked, Pending
 from .refs import Link, Referent, person_referent, role_referent, sector_referent
+from .scan import WordScan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,6 +27,7 @@ MALE: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 NEUTER: frozenset[str] = frozenset({"it", "its", "itself"})
 PLURAL: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PRONOUN_SCAN = WordScan("LOWER", lambda w: w in MALE | FEMALE | NEUTER | PLURAL)
 #: How far back (in sentences) each kind of reference looks.
 REACH: dict[str, int] = {"person": 3, "it": 1, "they": 2, "description": 40, "nearby": 3}
 #: Verbs whose "it" subject is expletive ("it seems", "it appears that ...").
@@ -67,9 +69,7 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
         if i not in linked_heads
     ]
     events: list[tuple[int, Token | Pending]] = [
-        (tok.i, tok)
-        for tok in doc
-        if tok.pos_ == "PRON" and tok.lower_ in MALE | FEMALE | NEUTER | PLURAL
+        (i, doc[i]) for i in _PRONOUN_SCAN.positions(doc) if doc[i].pos_ == "PRON"
     ]
     events += [(p.head, p) for p in linked.pending]
     out: list[Link] = []

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import DataError
+from .scan import WordScan
 
 #: libyaml's loader is ten times faster than the pure-Python one; both are safe loaders.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -126,6 +127,8 @@ class KnowledgeBase:
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     max_words: int = 1
+    first_word_scan: WordScan = field(init=False)  # capitalised words that begin a name
+    title_scan: WordScan = field(init=False)  # title words ("envoy", "minister")
     _fuzzy_keys: dict[str, list[str]] = field(default_factory=dict)
     _fuzzy_seen: dict[tuple[str, tuple[str, ...], float], tuple[Surface, str, float] | None] = (
         field(default_factory=dict)
@@ -133,6 +136,9 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self._index()
+        first = self.first_words
+        self.first_word_scan = WordScan("ORTH", lambda w: w[:1].isupper() and norm(w) in first)
+        self.title_scan = WordScan("LOWER", lambda w: w in self.titles)
 
     def _index(self) -> None:
         index: dict[str, list[Surface]] = {}

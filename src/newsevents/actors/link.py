@@ -33,9 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["Linked", "Pending", "link"]
 
 
-def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> Linked:
-    """Return the links, places and pending descriptions of ``doc``."""
-    state = _State(doc, kb, day, find_matches(doc, kb, day))
+def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = None) -> Linked:
+    """Return the links, places and pending descriptions of ``doc`` (``text``: its text)."""
+    state = _State(doc, kb, day, find_matches(doc, kb, day, text))
     state.people()
     state.noun_phrases()
     state.names()

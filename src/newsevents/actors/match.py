@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .kb import Entry, KnowledgeBase, Surface, norm
+from .kb import Entry, KnowledgeBase, Surface
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,17 +39,20 @@ class Match:
         return self.surface.via
 
 
-def find_matches(doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> list[Match]:
-    """Return the knowledge-base matches of ``doc``, left to right, never overlapping."""
+def find_matches(
+    doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = None
+) -> list[Match]:
+    """Return the knowledge-base matches of ``doc``, left to right, never overlapping.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it at each access).
+    """
     out: list[Match] = []
-    text = doc.text
+    text = doc.text if text is None else text
     n = len(doc)
-    i = 0
-    while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper() or norm(tok.text) not in kb.first_words:
-            i += 1
+    for i in kb.first_word_scan.positions(doc):
+        if out and i < out[-1].end:
             continue
+        tok = doc[i]
         found = None
         for length in range(min(kb.max_words, n - i), 0, -1):
             last = doc[i + length - 1]
@@ -62,11 +65,8 @@ def find_matches(doc: Doc, kb: KnowledgeBase, day: dt.date | None) -> list[Match
                     name = text[tok.idx : last.idx + len(last.text)]
                     found = Match(i, i + length, kb.entries[surface.entry_id], surface, name)
                     break
-        if found is None:
-            i += 1
-            continue
-        out.append(found)
-        i = found.end
+        if found is not None:
+            out.append(found)
     return out
 
 

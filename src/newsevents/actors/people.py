@@ -69,8 +69,9 @@ class PeoplePass(LinkState):
         """Return names spaCy missed right after a title: "envoy Ana Ruiz", "Minister Li"."""
         doc = self.doc
         out: list[tuple[int, int, Entry | None, float, MentionVia]] = []
-        for tok in doc:
-            if tok.lower_ not in self.kb.titles or tok.i + 1 >= len(doc):
+        for i in self.kb.title_scan.positions(doc):
+            tok = doc[i]
+            if tok.i + 1 >= len(doc):
                 continue
             end = tok.i + 1
             while (

@@ -25,17 +25,13 @@ from .compose import (
 from .frames import Frame, frame_of
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
+from .parties import ActorFinder, actor_for, link
 from .recode import Coding, recode
-from .syntax import noun_phrase_bounds
 from .triggers import PARTY_ENTS, Trigger, find_triggers
 
-__all__ = ["EventsStep", "code_events", "make_step"]
+__all__ = ["EventsStep", "actor_for", "code_events", "make_step"]
 #: Types where coordinated actors with no recipient act on each other by default.
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-#: Entity labels that never name a party.
-NOT_PARTIES = frozenset({
-    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-})  # fmt: skip
 #: How far the context reader looks into an argument (tokens).
 CONTEXT_WINDOW = 40
 
@@ -58,8 +54,10 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     if doc is None:
         return []
 
+    finder = ActorFinder(analysis)
+
     def party(tok: Token) -> bool:
-        return actor_for(analysis, tok) is not None or tok.ent_type_ in PARTY_ENTS
+        return finder.of(tok) is not None or tok.ent_type_ in PARTY_ENTS
 
     triggers = find_triggers(doc, lex, party)
     by_i = {t.i: t for t in triggers}
@@ -77,7 +75,7 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     seen: set[tuple[str, str | None, str | None, int]] = set()
     talks: dict[int, list[tuple[Actor, Actor]]] = {}  # paragraph → parties of its last talks
     for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
-        for ev in _events_of(item, analysis, lex, talks):
+        for ev in _events_of(item, analysis, finder, lex, talks):
             key = (ev.plover, ev.source, ev.target, ev.trigger.start)
             if key not in seen:
                 seen.add(key)
@@ -172,66 +170,6 @@ def _context_words(tok: Token, lex: Lexicon) -> list[str]:
     return out
 
 
-def actor_for(analysis: Analysis, tok: Token) -> Actor | None:
-    """Return the actor a token names: its own span first, then its noun phrase, or None."""
-    actor = analysis.actor_at(tok.idx, tok.idx + len(tok.text))
-    if actor is None and tok.pos_ in ("NOUN", "PROPN"):
-        actor = analysis.actor_at(*noun_phrase_bounds(tok))
-    return actor
-
-
-def _fallbacks(tok: Token) -> list[Token]:
-    """Return ``tok`` and the words that may name its party when it names none itself.
-
-    Its apposition ("Qatar's emir, Sheikh Hamad"), its "of" noun ("leaders of Romania's
-    government") and its possessor ("Qatar's emir").
-    """
-    out = [tok]
-    out.extend(c for c in tok.children if c.dep_ == "appos")
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    out.extend(c for c in tok.children if c.dep_ == "poss")
-    return out
-
-
-def _coded(analysis: Analysis, tok: Token, actor: Actor) -> Actor:
-    """Return a better-coded actor inside ``tok``'s phrase when ``actor`` has no code.
-
-    "U.N. mediator Diego Cordovez": the person is unknown, the U.N. is not.
-    """
-    if actor.country or actor.cameo:
-        return actor
-    for c in tok.children:
-        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
-            other = actor_for(analysis, c)
-            if other is not None and other is not actor and (other.country or other.cameo):
-                return other
-    return actor
-
-
-def _link(analysis: Analysis, tokens: list[Token]) -> list[Actor]:
-    """Return the actors of the first candidate that names one, with its conjuncts."""
-    for cand in tokens:
-        if cand.ent_type_ in NOT_PARTIES:
-            continue  # "an attack on Thursday"
-        actor, tok = None, cand
-        for tok in _fallbacks(cand):
-            actor = actor_for(analysis, tok)
-            if actor is not None:
-                actor = _coded(analysis, tok, actor)
-                break
-        if actor is None:
-            continue
-        found = [actor]
-        for conj in [*tok.conjuncts, *_coordinated_modifiers(tok)]:
-            other = actor_for(analysis, conj)
-            if other is not None and other not in found:
-                found.append(other)
-        return found
-    return []
-
-
 def _pairs(
     item: _Coded, sources: list[Actor], targets: list[Actor]
 ) -> list[tuple[Actor | None, Actor | None]]:
@@ -244,18 +182,10 @@ def _pairs(
     return [(s, t) for s in srcs for t in tgts]
 
 
-def _coordinated_modifiers(tok: Token) -> list[Token]:
-    """Return coordinated modifiers of ``tok``: "Hungarian" and "Romanian" officials."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
-            out.extend((c, *c.conjuncts))
-    return out
-
-
 def _events_of(
     item: _Coded,
     analysis: Analysis,
+    finder: ActorFinder,
     lex: Lexicon,
     talks: dict[int, list[tuple[Actor, Actor]]],
 ) -> list[Event]:
@@ -266,8 +196,8 @@ def _events_of(
     """
     doc = analysis.doc
     assert doc is not None
-    sources = _link(analysis, item.frame.sources)
-    targets = [a for a in _link(analysis, item.frame.targets) if a not in sources]
+    sources = link(finder, item.frame.sources)
+    targets = [a for a in link(finder, item.frame.targets) if a not in sources]
     start, end = item.trigger.char_span(doc)
     paragraph = analysis.article.text.count("\n", 0, start)
     unnamed = not (sources or targets)

@@ -1,0 +1,124 @@
+"""Which actor a token names: the actors step's mentions, looked up once per token.
+
+``ActorFinder`` answers ``Analysis.actor_at`` for the spans the frames ask about, with a
+flat mention list and a memo per token (the trigger and frame readers ask about the same
+tokens many times). ``link`` picks the actors of the first candidate that names one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from ..model import Actor, Analysis
+from .syntax import noun_phrase_bounds
+
+#: Entity labels that never name a party.
+NOT_PARTIES = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+})  # fmt: skip
+
+
+class ActorFinder:
+    """The actors of one analysis, by character span and by token."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        flat = [(m.start, m.end, a) for a in analysis.actors for m in a.mentions]
+        flat.sort(key=lambda x: x[0])  # stable: equal starts keep the actors' order
+        self.mentions = flat
+        self.starts = [x[0] for x in flat]
+        self.longest = max((x[1] - x[0] for x in flat), default=0)
+        self._by_token: dict[int, Actor | None] = {}
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """Return the actor with a mention overlapping ``[start, end)`` the most, or None.
+
+        The same answer as ``Analysis.actor_at``: ties go to the mention that starts last.
+        Only mentions starting within the longest mention's length before ``start`` can
+        overlap, so the scan is a bisected window, not the whole list.
+        """
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        best: tuple[int, int, Actor] | None = None
+        for m_start, m_end, actor in self.mentions[lo:hi]:
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or (overlap, m_start) > best[:2]):
+                best = (overlap, m_start, actor)
+        return best[2] if best else None
+
+    def of(self, tok: Token) -> Actor | None:
+        """Return the actor a token names: its own span first, then its noun phrase."""
+        if tok.i in self._by_token:
+            return self._by_token[tok.i]
+        actor = self.at(tok.idx, tok.idx + len(tok.text))
+        if actor is None and tok.pos_ in ("NOUN", "PROPN"):
+            actor = self.at(*noun_phrase_bounds(tok))
+        self._by_token[tok.i] = actor
+        return actor
+
+
+def actor_for(analysis: Analysis, tok: Token) -> Actor | None:
+    """Return the actor a token names (one-off lookups; the step keeps an ActorFinder)."""
+    return ActorFinder(analysis).of(tok)
+
+
+def _fallbacks(tok: Token) -> list[Token]:
+    """Return ``tok`` and the words that may name its party when it names none itself.
+
+    Its apposition ("Qatar's emir, Sheikh Hamad"), its "of" noun ("leaders of Romania's
+    government") and its possessor ("Qatar's emir").
+    """
+    out = [tok]
+    out.extend(c for c in tok.children if c.dep_ == "appos")
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    out.extend(c for c in tok.children if c.dep_ == "poss")
+    return out
+
+
+def _coded(finder: ActorFinder, tok: Token, actor: Actor) -> Actor:
+    """Return a better-coded actor inside ``tok``'s phrase when ``actor`` has no code.
+
+    "U.N. mediator Diego Cordovez": the person is unknown, the U.N. is not.
+    """
+    if actor.country or actor.cameo:
+        return actor
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+            other = finder.of(c)
+            if other is not None and other is not actor and (other.country or other.cameo):
+                return other
+    return actor
+
+
+def link(finder: ActorFinder, tokens: list[Token]) -> list[Actor]:
+    """Return the actors of the first candidate that names one, with its conjuncts."""
+    for cand in tokens:
+        if cand.ent_type_ in NOT_PARTIES:
+            continue  # "an attack on Thursday"
+        actor, tok = None, cand
+        for tok in _fallbacks(cand):
+            actor = finder.of(tok)
+            if actor is not None:
+                actor = _coded(finder, tok, actor)
+                break
+        if actor is None:
+            continue
+        found = [actor]
+        for conj in [*tok.conjuncts, *_coordinated_modifiers(tok)]:
+            other = finder.of(conj)
+            if other is not None and other not in found:
+                found.append(other)
+        return found
+    return []
+
+
+def _coordinated_modifiers(tok: Token) -> list[Token]:
+    """Return coordinated modifiers of ``tok``: "Hungarian" and "Romanian" officials."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
+            out.extend((c, *c.conjuncts))
+    return out
