@@ -148,3 +148,10 @@ def test_events_frames_talks_as_purpose_take_the_clause_subjects(nlp) -> None:  
     assert triples(analysis, events) == {
         ("Chilean", "CONSULT", "Peruvian"), ("Peruvian", "CONSULT", "Chilean")
     }
+
+
+def test_events_frames_conditions_for_talks_name_no_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, events = events_of(
+        nlp, "Peru must create the right conditions for such negotiations.", {"Peru": "PER"}
+    )
+    assert not [e for e in events if e.trigger.text == "negotiations"]

@@ -246,8 +246,10 @@ def _hosting_subjects(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
         return []
     verb = prep.head
-    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
-        verb = verb.head  # "settled the dispute at ... talks": the phrase hangs on the object
+    # "settled the dispute at ... talks": the phrase hangs on the object; but "conditions
+    # for talks" says what the conditions are for, not why the clause happens
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj") and prep.lower_ != "for":
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     subj, _ = subject_of(verb)
