@@ -21,6 +21,7 @@ from .editorial import find_editorial
 from .hedges import find_hedges, lower_certainty
 from .lexicon import LexiconMatcher, load_lexicon
 from .loaded import find_loaded_terms
+from .techniques import TechniqueClassifier, find_techniques
 
 
 class FramingStep:
@@ -35,6 +36,7 @@ class FramingStep:
         self.matcher = LexiconMatcher(
             {name: load_lexicon(name) for name in ("loaded_terms", "hedges", "editorial")}
         )
+        self.classifier = TechniqueClassifier.load()  # a few MB of weights, once per step
 
     def __call__(self, analysis: Analysis) -> Analysis:
         """Return the analysis with its framing frames added, in text order."""
@@ -45,8 +47,9 @@ class FramingStep:
         loaded = find_loaded_terms(analysis, doc, matches["loaded_terms"])
         editorial = find_editorial(analysis, doc, matches["editorial"])
         hedges = find_hedges(analysis, doc, matches["hedges"])
+        techniques = find_techniques(analysis, doc, self.classifier, matches)
         lower_certainty(analysis.events, hedges)
-        frames: list[Frame] = [*loaded, *editorial, *(h.frame for h in hedges)]
+        frames: list[Frame] = [*loaded, *editorial, *(h.frame for h in hedges), *techniques]
         analysis.framing.extend(sorted(frames, key=lambda f: (f.start, -f.end, f.kind)))
         return analysis
 
