@@ -10,7 +10,7 @@ import importlib
 from typing import Any
 
 #: Scorer modules under newsevents.eval.
-EVALS: tuple[str, ...] = ("actors", "attribution", "events", "petrarch")
+EVALS: tuple[str, ...] = ("actors", "attribution", "events", "framing", "petrarch")
 
 
 def register(sub: Any) -> None:
