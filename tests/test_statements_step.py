@@ -147,3 +147,53 @@ def test_statements_example_article_validates(example_text):  # type: ignore[no-
         f"s{i}" for i in range(1, len(analysis.statements) + 1)
     ]
     validate(analysis.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the mayor's words, the bridge will stay closed until spring.",
+            ("the mayor", "In the mayor's words", "the bridge will stay closed until spring"),
+        ),
+        (
+            "The plan was, in the words of one senior engineer, a costly mistake.",
+            ("one senior engineer", "in the words of",
+             "The plan was, in the words of one senior engineer, a costly mistake"),
+        ),
+        (
+            "The coach spoke for an hour. He continued: “We will never give up on this team.”",
+            ("He", "continued:", "“We will never give up on this team.”"),
+        ),
+        (
+            "Readers wrote in.\n“The new bridge has ruined the view from my window.” ― Maria Lopez",
+            ("Maria Lopez", "―", "“The new bridge has ruined the view from my window.”"),
+        ),
+        (
+            "The senator frequently mocked the plan as a fantasy.",
+            ("The senator", "frequently mocked", "the plan as a fantasy"),
+        ),
+        (
+            "The mayor said in a recent interview that the port would reopen.",
+            ("The mayor", "said in a recent interview", "that the port would reopen"),
+        ),
+        (
+            "The spokesman declined to comment on the report.",
+            ("The spokesman", "declined", "to comment on the report"),
+        ),
+    ],
+)  # fmt: skip
+def test_statements_phrases_and_signatures(nlp, lexicon, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in [f[:3] for f in _found(nlp, lexicon, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president has consistently refused to engage in talks with the rebels.",
+        "The ministry decided to close three rural schools.",
+        "The two firms agreed to merge their shipping arms.",
+    ],
+)
+def test_statements_deeds_are_not_statements(nlp, lexicon, text):  # type: ignore[no-untyped-def]
+    assert _found(nlp, lexicon, text) == []

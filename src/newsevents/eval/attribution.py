@@ -316,12 +316,19 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict[str, Any]
     Raises:
         InputError: the split is missing.
     """
-    from ..pipeline import ArticleInput, Pipeline
+    from ..config import Config
+    from ..pipeline import STEPS, ArticleInput, Pipeline
 
-    pipeline = Pipeline()
-    # only the steps up to statements: later steps cannot change what is scored here
-    names = [step.name for step in pipeline.steps]
-    pipeline.steps = pipeline.steps[: names.index("statements") + 1]
+    class _UpToStatements(Pipeline):
+        # only the steps up to statements, never built beyond: later steps cannot change
+        # what is scored here, and their models need not be loaded (or even present)
+        def __init__(self) -> None:
+            self.config = Config()
+            names = [name for name, _ in STEPS]
+            upto = STEPS[: names.index("statements") + 1]
+            self.steps = [factory(self.config) for _, factory in upto]
+
+    pipeline = _UpToStatements()
     articles = load_split(root, split)[:limit]
     counts = {role: Counts() for role in ROLES}
     share = PronounShare()

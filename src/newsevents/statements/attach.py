@@ -24,9 +24,10 @@ from .quotes import find_quotes, words_in
 #: A quote with fewer words is a scare quote or a title, not a direct statement.
 MIN_QUOTE_WORDS = 4
 _PARAGRAPH = re.compile(r"\n\s*\n")
-#: A quote signed with a dash and a name that ends its line: "“...” ― Jane Doe, a nurse".
+#: A quote signed with a dash and a name that ends its line or comes before the next
+#: quote (lines may have been joined): "“...” ― Jane Doe, a nurse".
 _SIGNATURE = re.compile(
-    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"«»]{1,80}?)[ \t\xa0.]*(?:\n|$)"
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][^\n“”\"«»]{1,80}?)[ \t\xa0.]*(?:\n|$|(?=[“\"«]))"
 )
 
 
@@ -57,6 +58,10 @@ def find_statements(
     para_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
     out: list[Found] = []
     used: set[Offsets] = set()
+    for q in real:  # a quote signed with its speaker's name belongs to that name
+        if (signed := _signed(doc, q)) is not None:
+            out.append(signed)
+            used.add(q)
     for f in found:
         if f.content is None:
             q = _quote_before(f, real, used, text) or _next_quote(f.cue, real, used, sent_starts)
@@ -67,10 +72,6 @@ def find_statements(
             assert part.content is not None
             used.update(q for q in real if _overlaps(q, part.content))
             out.append(part)
-    for q in real:
-        if q not in used and (signed := _signed(doc, q)) is not None:
-            out.append(signed)
-            used.add(q)
     with_source = sorted((f for f in out if f.source is not None), key=lambda f: f.cue[0])
     for q in real:
         if q in used:
