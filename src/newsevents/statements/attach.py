@@ -58,10 +58,10 @@ def find_statements(
     para_starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
     out: list[Found] = []
     used: set[Offsets] = set()
-    for q in real:  # a quote signed with its speaker's name belongs to that name
-        if (signed := _signed(doc, q)) is not None:
+    for quote in real:  # a quote signed with its speaker's name belongs to that name
+        if (signed := _signed(doc, quote)) is not None:
             out.append(signed)
-            used.add(q)
+            used.add(quote)
     for f in found:
         if f.content is None:
             q = _quote_before(f, real, used, text) or _next_quote(f.cue, real, used, sent_starts)
