@@ -111,3 +111,21 @@ def test_kb_user_file_overrides_an_entry_by_id(tmp_path: Path) -> None:
 )
 def test_kb_norm(text: str, key: str) -> None:
     assert norm(text) == key
+
+
+def test_kb_descriptor_word_lists_load_sorted_and_apart() -> None:
+    """act_nouns and agent_participles are sorted, and no act noun is itself a sector word."""
+    from importlib import resources
+
+    import yaml
+
+    from newsevents.actors.kb import load_kb
+
+    raw = yaml.safe_load(
+        (resources.files("newsevents") / "data" / "kb" / "descriptors.yaml").read_text("utf-8")
+    )
+    for key in ("act_nouns", "agent_participles", "state_nouns", "body_nouns"):
+        assert raw[key] == sorted(raw[key]), key
+    kb = load_kb()
+    assert "proposal" in kb.act_nouns and "mediated" in kb.agent_participles
+    assert not kb.act_nouns & set(kb.descriptors)
