@@ -155,3 +155,22 @@ def test_events_frames_conditions_for_talks_name_no_parties(nlp) -> None:  # typ
         nlp, "Peru must create the right conditions for such negotiations.", {"Peru": "PER"}
     )
     assert not [e for e in events if e.trigger.text == "negotiations"]
+
+
+def test_events_frames_reciprocal_parties_own_thing_is_no_third_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp,
+        "Chileans and Peruvians agreed on the future of Chilean fishing boats.",
+        {"Chileans": "CHL", "Peruvians": "PER", "Chilean": "CHL"},
+    )
+    found = {(s, t) for s, _, t in triples(analysis, events)}
+    assert ("Chileans", "Peruvians") in found and ("Peruvians", "Chileans") in found
+    assert ("Peruvians", "Chilean") not in found
+
+
+def test_events_frames_attack_into_names_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(
+        nlp, "Arnland tried to hack into the computers of the Borduria army.",
+        {A: "ARN", "Borduria": "BOR MIL"},
+    )
+    assert (A, "COERCE", "Borduria") in triples(analysis, events)

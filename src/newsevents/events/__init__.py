@@ -175,6 +175,11 @@ def _pairs(
 ) -> list[tuple[Actor | None, Actor | None]]:
     """Return the (source, target) pairs of an event: reciprocal, or every source × target."""
     reciprocal = item.trigger.sense.reciprocal or item.plover in MUTUAL
+    own = {a.country for a in sources if a.country}
+    if reciprocal and len(sources) >= 2 and targets and all(t.country in own for t in targets):
+        # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
+        # offices": a party's own thing is no third party; they act on each other
+        targets = []
     if not targets and reciprocal and len(sources) >= 2:
         return [(a, b) for a in sources for b in sources if a is not b]
     srcs: list[Actor | None] = list(sources) or [None]

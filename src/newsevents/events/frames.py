@@ -31,8 +31,8 @@ TYPE_PREPS: dict[str, tuple[str, ...]] = {
     "ACCUSE": ("against", "of"),
     "AGREE": ("with", "to"),
     "AID": ("to", "for"),
-    "ASSAULT": ("on", "against", "at", "in"),
-    "COERCE": ("on", "against", "in"),
+    "ASSAULT": ("on", "against", "at", "in", "into"),
+    "COERCE": ("on", "against", "in", "into"),  # "tried to hack into the ministry's servers"
     "CONSULT": ("with",),
     "COOPERATE": ("with",),
     "MOBILIZE": ("against", "to", "in", "near", "for"),
