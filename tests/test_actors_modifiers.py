@@ -40,6 +40,7 @@ def owner(actors: list[Actor], text: str) -> Actor | None:
         ("Police detained two Kenyan opposition figures.", "Kenyan opposition", "KENOPP"),
         # any other noun: the state itself
         ("Nepalese villagers welcomed Indian engineers.", "Indian", "IND"),
+        ("Some 2,000 Syrian Kurds fled across the border.", "Syrian", "SYR"),
     ],
 )
 def test_national_adjective_names_a_party(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
@@ -53,6 +54,7 @@ def test_national_adjective_names_a_party(nlp, kb, text: str, mention: str, came
         "Storms hit ships in the Indian Ocean overnight.",
         "Fighting spread across West Kordofan State last week.",
         "Traders from West African ports met in Lagos.",
+        "Thousands of West Africans crossed the border.",
     ],
 )
 def test_adjective_inside_a_longer_name_is_no_party(nlp, kb, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -226,7 +226,9 @@ class _State(PeoplePass):
         """Link "the Palestinians" (the state's side) and "Ukrainians" (its people)."""
         tok = self.doc[m.end - 1]
         head = tok.head
-        if tok.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and head.pos_ == "NOUN":
+        # "an Indian proposal"; "Iraqi Kurds" (a people, tagged as a plural proper noun)
+        noun = head.pos_ == "NOUN" or (head.tag_ == "NNPS" and head.i not in self.match_at)
+        if tok.dep_ in ("amod", "compound", "nmod") and head.i >= m.end and noun:
             self.national_modifier(m, head)
             return
         if self.hyphen_agent(m):  # "Turkish-mediated talks": Turkey's government mediates

@@ -157,6 +157,8 @@ class LinkState:
             return False
         nxt = doc[m.end]
         low = nxt.lower_
+        if nxt.tag_ == "NNPS" and nxt.ent_iob_ == "B":
+            return False  # "Syrian Kurds": a people of its own, not the rest of one name
         return (
             nxt.is_title
             and (nxt.pos_ == "PROPN" or nxt.ent_iob_ == "I")
