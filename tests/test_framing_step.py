@@ -90,6 +90,17 @@ def test_editorial_sentences_are_the_outlets_own(nlp, step) -> None:  # type: ig
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The talks failed. Clearly nobody wanted a deal," the envoy said.',
+        "The races that are likely to decide the vote are in the south.",
+    ],
+)
+def test_quotes_and_relative_clauses_are_not_editorial(nlp, step, text) -> None:  # type: ignore[no-untyped-def]
+    assert _frames(step(_analysis(nlp, text)), "editorial") == []
+
+
 def test_statement_content_is_never_editorial(nlp, step) -> None:  # type: ignore[no-untyped-def]
     text = "Peskov argued at length. Obviously the deal is dead and will stay dead."
     analysis = _analysis(nlp, text)

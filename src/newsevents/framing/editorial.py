@@ -15,7 +15,7 @@ from .lexicon import Match
 from .voice import in_statement, reported_by_parse
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 #: Words that may come before an "initial" cue: "But overall, ...", "And of course ...".
@@ -38,7 +38,7 @@ def find_editorial(analysis: Analysis, doc: Doc, matches: Iterable[Match]) -> li
         s, e = _trimmed(sent)
         if in_statement(analysis, s, e, cue.start_char, cue.end_char) is not None:
             continue
-        if reported_by_parse(sent, cue.root):
+        if reported_by_parse(sent, cue.root) or _in_relative_clause(cue.root):
             continue
         done.add(sent.start)
         frames.append(
@@ -52,6 +52,20 @@ def find_editorial(analysis: Analysis, doc: Doc, matches: Iterable[Match]) -> li
             )
         )
     return frames
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Return True when ``token`` is inside a relative or noun-modifying clause.
+
+    "races that are likely to decide the vote" describes the races; it is not the sentence's
+    own comment.
+    """
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
 
 
 def _opens(sent: SpacySpan, start: int) -> bool:

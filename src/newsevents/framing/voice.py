@@ -29,8 +29,6 @@ SPEECH_VERBS = frozenset(
 )  # fmt: skip
 #: Dependencies by which a clause hangs from the verb that reports it.
 CLAUSAL = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj"})
-OPENING_QUOTES = frozenset({'"', "“", "«", "‘"})
-CLOSING_QUOTES = frozenset({'"', "”", "»", "’"})
 
 
 def in_statement(
@@ -81,15 +79,18 @@ def _impersonal(verb: Token) -> bool:
 
 
 def _inside_quotes(sent: SpacySpan, token: Token) -> bool:
-    """Return True when an odd number of quotation marks opens before ``token`` in ``sent``."""
+    """Return True when a quotation opened before ``token`` in its paragraph is still open.
+
+    The paragraph, not the sentence: a quotation often runs over several sentences.
+    """
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
     depth = 0
-    for tok in sent:
-        if tok.i >= token.i:
-            break
-        if tok.text in OPENING_QUOTES and tok.text not in CLOSING_QUOTES:
+    for char in text[line_start : token.idx]:
+        if char in "“«":
             depth += 1
-        elif tok.text in CLOSING_QUOTES and tok.text not in OPENING_QUOTES:
+        elif char in "”»":
             depth = max(depth - 1, 0)
-        elif tok.text == '"':
+        elif char == '"':
             depth = 1 - min(depth, 1)
     return depth > 0
