@@ -109,6 +109,12 @@ def examples(
     return feats, labels, groups, keys
 
 
+def cue_lemmas(feats: list[list[str]], labels: list[int], least: int = 2) -> list[str]:
+    """Return the lemmas of candidates inside gold cues at least ``least`` times, sorted."""
+    seen = Counter(fs[0].removeprefix("l=") for fs, y in zip(feats, labels, strict=True) if y)
+    return sorted(lemma for lemma, n in seen.items() if n >= least)
+
+
 def fit(x: Any, y: np.ndarray, c: float) -> LogisticRegression:
     """Return a logistic regression fitted on ``x``, ``y`` (L2, liblinear: deterministic)."""
     model = LogisticRegression(C=c, solver="liblinear", max_iter=200, random_state=SEED)
@@ -219,6 +225,7 @@ def main() -> None:
         "threshold": threshold,
         "veto": veto,
         "bias": round(float(final.intercept_[0]), 4),
+        "lemmas": cue_lemmas(feats, labels),
         "weights": dict(sorted(weights.items())),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -53,6 +53,9 @@ class CueModel:
     bias: float
     threshold: float
     veto: float
+    #: Lemmas seen inside gold cues in training (twice or more): only these and the
+    #: lexicon's are scored, which keeps the per-article cost to a few candidates.
+    lemmas: frozenset[str] = frozenset()
 
     def probability(self, features: Iterable[str]) -> float:
         """Return the cue probability of a token with ``features``."""
@@ -103,6 +106,7 @@ def load_cue_model(path: Path | None = None) -> CueModel:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             veto=float(data["veto"]),
+            lemmas=frozenset(str(x) for x in data["lemmas"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"{path}: malformed cue model: {exc}") from exc
@@ -111,12 +115,17 @@ def load_cue_model(path: Path | None = None) -> CueModel:
     return model
 
 
-def candidates(doc: Doc, skip: Iterable[tuple[int, int]] = ()) -> list[Token]:
-    """Return the tokens that may head a cue: verbs and nouns outside the ``skip`` spans."""
+def candidates(
+    doc: Doc, skip: Iterable[tuple[int, int]] = (), lemmas: frozenset[str] | None = None
+) -> list[Token]:
+    """Return the tokens that may head a cue: verbs and nouns outside the ``skip`` spans,
+    and, when ``lemmas`` is given, only those whose lemma is in it."""
     spans = sorted(skip)
     return [
         t for t in doc
-        if t.pos_ in CANDIDATE_POS and not any(s <= t.idx < e for s, e in spans)
+        if t.pos_ in CANDIDATE_POS
+        and (lemmas is None or t.lemma_.lower() in lemmas)
+        and not any(s <= t.idx < e for s, e in spans)
     ]  # fmt: skip
 
 
@@ -219,8 +228,19 @@ def token_features(tok: Token, lexicon: CueLexicon) -> list[str]:
 def score_tokens(
     model: CueModel, doc: Doc, lexicon: CueLexicon, skip: Iterable[tuple[int, int]] = ()
 ) -> dict[int, float]:
-    """Return the cue probability of every candidate token of ``doc``, by token index."""
-    return {t.i: model.probability(token_features(t, lexicon)) for t in candidates(doc, skip)}
+    """Return the cue probability of every candidate token of ``doc``, by token index.
+
+    Only tokens whose lemma the model saw in cues or the lexicon lists are scored; the
+    others get 0.0 (never a cue).
+    """
+    known = model.lemmas | lexicon.verbs | lexicon.nouns
+    scored = {
+        t.i: model.probability(token_features(t, lexicon))
+        for t in candidates(doc, skip, known)
+    }
+    for t in candidates(doc, skip):
+        scored.setdefault(t.i, 0.0)
+    return scored
 
 
 def decide(
