@@ -123,8 +123,24 @@ def code_chunk(
                 )
     finally:
         timer.stop()
-    result.peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result.peak_rss_kib = peak_rss_kib()
     return result
+
+
+def peak_rss_kib() -> int:
+    """Return this process's peak resident set size in KiB.
+
+    Linux's ``VmHWM`` is per address space; ``ru_maxrss`` survives ``exec``, so in a
+    spawned worker it would report the parent's peak when that was larger.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _all_failed(items: Sequence[Item], step: str, exc: Exception) -> ChunkResult:
