@@ -75,3 +75,16 @@ def test_without_dictionaries_the_step_does_nothing() -> None:
 def test_legacy_settings_are_checked(kwargs: dict[str, object]) -> None:
     with pytest.raises(NewseventsError):
         Config(**kwargs)  # type: ignore[arg-type]
+
+
+def test_eval_events_scores_with_legacy_dictionaries(
+    dictionaries: dict[str, Path], shared_data: Path
+) -> None:
+    from newsevents.eval.events import evaluate
+
+    gold = shared_data / "plover" / "PLOVER_GSR_CAMEO.txt"
+    settings = {"verbs_file": dictionaries["verbs"], "actor_dict_files": (dictionaries["actors"],),
+                "legacy_only": True}
+    result = evaluate(gold, limit=5, settings=settings)
+    assert result.sentences == 5
+    assert result.types.as_dict()["predicted"] == 0  # our tiny dictionary knows none of them

@@ -200,9 +200,7 @@ def _miss(sentence: GoldSentence, analysis: Analysis, triples: set[Triple]) -> s
     def show(ts: Iterable[Triple]) -> str:
         return ", ".join(f"{s or '-'} {p} {t or '-'}" for s, p, t in sorted(ts, key=str))
 
-    actors = ", ".join(
-        f"{a.name}[{a.cameo or a.country or '?'}]" for a in analysis.actors
-    )
+    actors = ", ".join(f"{a.name}[{a.cameo or a.country or '?'}]" for a in analysis.actors)
     events = "; ".join(
         f"{ev.plover} '{ev.trigger.text}' {ev.source_code or '-'}>{ev.target_code or '-'}"
         for ev in analysis.events
@@ -213,10 +211,13 @@ def _miss(sentence: GoldSentence, analysis: Analysis, triples: set[Triple]) -> s
     )
 
 
-def evaluate(path: Path, split: str = "all", limit: int | None = None) -> Result:
+def evaluate(
+    path: Path, split: str = "all", limit: int | None = None, settings: dict[str, Any] | None = None
+) -> Result:
     """Return the Result of the whole pipeline on the gold sentences of ``path``.
 
     ``split``: "all", or "even"/"odd" records (by position) for a fixed tune/hold-out split.
+    ``settings``: more Config settings, e.g. legacy dictionaries to code with.
     """
     from ..config import Config
     from ..pipeline import ArticleInput, get_pipeline
@@ -229,7 +230,7 @@ def evaluate(path: Path, split: str = "all", limit: int | None = None) -> Result
     items = [ArticleInput(text=g.text, key=g.id) for g in gold]
     analyses: dict[object, Analysis] = {}
     # one sentence is too short for language detection: the gold set is English
-    pipeline = get_pipeline(Config(check_language=False))
+    pipeline = get_pipeline(Config(check_language=False, **(settings or {})))
     for key, analysis in pipeline.run(items, on_error=_skip):
         analyses[key] = analysis
     scored = [g for g in gold if g.id in analyses]
@@ -262,7 +263,10 @@ def format_result(result: Result) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Score the events step and print the result; return the exit code."""
-    result = evaluate(Path(args.path), split=args.split, limit=args.limit)
+    from ..commands.analyze import dictionary_settings
+
+    result = evaluate(Path(args.path), split=args.split, limit=args.limit,
+                      settings=dictionary_settings(args))  # fmt: skip
     if args.json:
         json.dump(result.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -285,11 +289,21 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="the gold JSON file")
-    p.add_argument("--split", choices=("all", "even", "odd"), default="all",
-                   help="all records, or the even/odd ones (a fixed tune/hold-out split)")
+    p.add_argument(
+        "--split",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="all records, or the even/odd ones (a fixed tune/hold-out split)",
+    )
     p.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--misses", action="store_true",
-                   help="list each sentence whose triples differ from the gold, with the "
-                   "events and actors found")
+    p.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each sentence whose triples differ from the gold, with the "
+        "events and actors found",
+    )
+    from ..commands.analyze import add_dictionary_options
+
+    add_dictionary_options(p)  # score with legacy dictionaries beside ours, or alone
     p.set_defaults(func=run)
