@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..store import Store
+from ..store.queries import like
 
 ACTOR_KEY = "coalesce({t}.kb_id, 'name:' || lower({t}.name))"
 _SRC_KEY = ACTOR_KEY.format(t="sa")
@@ -56,12 +57,6 @@ class EventQuery:
     outlet_only: bool = False
     modality: str | None = None
     article: str | None = None
-
-
-def like(value: str) -> str:
-    """Return a LIKE pattern matching ``value`` anywhere, its wildcards escaped."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%"
 
 
 def _where(parts: list[str]) -> str:

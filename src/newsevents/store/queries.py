@@ -105,7 +105,8 @@ class EventFilter:
     limit: int | None = None
 
 
-def _like(value: str) -> str:
+def like(value: str) -> str:
+    """Return a LIKE pattern matching ``value`` anywhere (lower-cased), its wildcards escaped."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped.lower()}%"
 
@@ -124,8 +125,8 @@ def _conditions(
             f"OR upper({cols['target_code']}) LIKE ? ESCAPE '\\' "
             f"OR {cols['source_kb']} = ? OR {cols['target_kb']} = ?)"
         )
-        code = _like(flt.actor)[1:].upper()  # a code prefix: RUS matches RUSGOV
-        params += [_like(flt.actor), _like(flt.actor), code, code, flt.actor, flt.actor]
+        code = like(flt.actor)[1:].upper()  # a code prefix: RUS matches RUSGOV
+        params += [like(flt.actor), like(flt.actor), code, code, flt.actor, flt.actor]
     if flt.event_type:
         if flt.event_type.isdigit():
             where.append(f"{cols['cameo']} LIKE ?")
