@@ -32,7 +32,20 @@ def find_actors(doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> list[
     text = doc.text  # spaCy joins the tokens at each access: once per article
     linked = link(doc, kb, published, text)
     links = linked.links + resolve(doc, linked, kb, published)
-    return build_actors(links, text)
+    return [_in_organisation(actor, kb) for actor in build_actors(links, text)]
+
+
+def _in_organisation(actor: Actor, kb: KnowledgeBase) -> Actor:
+    """Return the actor with an organisation's codes when its role is held in one.
+
+    People's roles in international bodies name the body's KB id as their "country"
+    ("igo/iaea"): the person then takes the body's CAMEO code and country (a bloc or none),
+    not a code glued from the id ("igo/iaeaIGO").
+    """
+    org = kb.get(actor.country) if actor.country and "/" in actor.country else None
+    if org is not None:
+        actor.country, actor.cameo = org.country, org.cameo or actor.cameo
+    return actor
 
 
 class ActorsStep:
