@@ -1,13 +1,13 @@
 """Events that govern other events, and events read off whole clauses.
 
-* Control and content: "agreed to meet", "refused to engage in negotiations with Russia",
-  "demands, which include the return of all territories", "accused X of shelling": the
+* Control and content: "agreed to meet", "refused to take part in talks with Borduria",
+  "demands, which include the release of all prisoners", "accused X of shelling": the
   governing event absorbs the governed one, takes its recipient, context and (through the
   lexicon's ``compose`` table) a more precise CAMEO code and mode.
-* Deontic demands: "Peskov emphasized that Kiev must recognize ...": a must/should clause
+* Deontic demands: "The minister stressed that Borduria must withdraw ...": a must/should clause
   under a speech verb is a REQUEST from the speaker to the clause's subject.
-* Describing as: "Moscow views the conflict as a US-led proxy war against Russia": calling
-  something a war, a crime, "detached from reality" is an ACCUSE.
+* Describing as: "Arnland views the blockade as an act of war against it": calling
+  something a war, a crime, "unrealistic" is an ACCUSE.
 """
 
 from __future__ import annotations
