@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..errors import InputError, StoreError
 from ..store import Store, open_store
+from ..store.queries import ARTICLE_EXISTS
 from . import queries
 from .errors import (
     BadRequest,
@@ -209,6 +210,12 @@ def _install_body_limit(app: FastAPI, limit: int) -> None:
         return await call_next(request)
 
 
+def page_body(name: str, rows: list[dict[str, Any]], total: int, page: queries.Page
+              ) -> dict[str, Any]:  # fmt: skip
+    """Return the JSON body of one page of a list: the rows under ``name`` and the paging."""
+    return {"ok": True, "total": total, "limit": page.limit, "offset": page.offset, name: rows}
+
+
 def check_token(request: Request, token: str | None) -> None:
     """Return None if the request carries the bearer token; 403 when writes are disabled."""
     if not token:
@@ -262,8 +269,7 @@ def _add_api_routes(app: FastAPI, state: AppState) -> None:
         )  # fmt: skip
         with state.reading() as store:
             rows, total = queries.articles(store, flt, page)
-        return {"ok": True, "total": total, "limit": page.limit, "offset": page.offset,
-                "articles": rows}  # fmt: skip
+        return page_body("articles", rows, total, page)
 
     @app.get("/articles/{article_id}", tags=["read"])
     def get_article(article_id: str) -> dict[str, Any]:
@@ -278,7 +284,7 @@ def _add_api_routes(app: FastAPI, state: AppState) -> None:
     def get_provenance(article_id: str) -> dict[str, Any]:
         """Return what the article copies and which stored articles copy it."""
         with state.reading() as store:
-            if not store.select("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]):
+            if not store.select(ARTICLE_EXISTS, [article_id]):
                 raise NotFound(f"no article {article_id}")
             return queries.provenance(store, article_id)
 
@@ -290,8 +296,7 @@ def _add_api_routes(app: FastAPI, state: AppState) -> None:
         q = event_query_of(request)
         with state.reading() as store:
             rows, total = queries.events(store, q, page)
-        return {"ok": True, "total": total, "limit": page.limit, "offset": page.offset,
-                "events": rows}  # fmt: skip
+        return page_body("events", rows, total, page)
 
     @app.get("/actors", tags=["read"])
     def list_actors(request: Request) -> dict[str, Any]:
@@ -299,8 +304,7 @@ def _add_api_routes(app: FastAPI, state: AppState) -> None:
         page = page_of(request, max_page)
         with state.reading() as store:
             rows, total = queries.actors(store, request.query_params.get("q") or None, page)
-        return {"ok": True, "total": total, "limit": page.limit, "offset": page.offset,
-                "actors": rows}  # fmt: skip
+        return page_body("actors", rows, total, page)
 
     @app.get("/actors/{key:path}", tags=["read"])
     def get_actor(key: str) -> dict[str, Any]:
