@@ -36,6 +36,7 @@ __all__ = ["Linked", "Pending", "link"]
 def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = None) -> Linked:
     """Return the links, places and pending descriptions of ``doc`` (``text``: its text)."""
     state = _State(doc, kb, day, find_matches(doc, kb, day, text))
+    state.dateline_agencies()
     state.people()
     state.noun_phrases()
     state.names()

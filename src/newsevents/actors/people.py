@@ -8,12 +8,19 @@ country the sentence is set in.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..model import MentionVia
 from .kb import Entry
-from .refs import person_referent
+from .refs import Referent, person_referent
 from .state import DEBRIS, DOMESTIC_TITLES, PLACE_WORDS, LinkState
 from .titles import apposition_affiliation, title_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: What a person's possessive names that acts and speaks for them ("Netanyahu's office").
+PERSONAL_BODIES: frozenset[str] = frozenset({"office", "camp", "team"})
 
 
 class PeoplePass(LinkState):
@@ -22,7 +29,7 @@ class PeoplePass(LinkState):
     def people(self) -> None:
         """Link every person: KB people and spaCy PERSON entities, with titles."""
         doc = self.doc
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_ents = joined_names([e for e in doc.ents if e.label_ == "PERSON"])
         whole = {(e.start, e.end) for e in person_ents}
         spans: list[tuple[int, int, Entry | None, float, MentionVia]] = []
         for m in self.matches:
@@ -62,6 +69,53 @@ class PeoplePass(LinkState):
             self.person(start, end, entry, conf, via)
         people = {i for s, e, _, _, _ in spans for i in range(s, e)}
         self.matches = [m for m in self.matches if m.entry.kind != "person" or m.start in people]
+        self.repeated_surnames()
+
+    def repeated_surnames(self) -> None:
+        """Join a bare surname to the person the article names in full.
+
+        "Prime Minister Elisabeth Borne said ... Borne spoke": spaCy tags the second
+        mention as a person of its own, as nothing, as an organisation ("Burhan" after
+        "Abdel Fattah al-Burhan"), or the KB reads it as a demonym ("Sudani" after
+        "Mohammed Shia al-Sudani"). Within one article the full name settles it, as a
+        reader would, anywhere in the text (headlines use the surname first). A surname
+        two people share ("Maria Delgado", "Luis Delgado") is left alone; a KB name of a
+        state or organisation keeps its reading unless spaCy itself sees a person there.
+        """
+        doc = self.doc
+        owners: dict[str, set[tuple[str, ...]]] = {}
+        refs: dict[str, Referent] = {}
+        for link in self.out.links:
+            ref, head = link.referent, doc[link.head]
+            if ref.kind == "person" and len(ref.name.split()) > 1 and head.is_title:
+                owners.setdefault(head.text, set()).add(ref.key)
+                refs[head.text] = ref
+
+        def owner(word: str) -> Referent | None:
+            keys = owners.get(word)
+            return refs[word] if keys is not None and len(keys) == 1 else None
+
+        for n, link in enumerate(self.out.links):
+            ref = link.referent
+            if ref.kind == "person" and ref.kb_id is None and len(ref.name.split()) == 1:
+                full = owner(doc[link.head].text)
+                if full is not None:
+                    self.out.links[n] = replace(link, referent=full)
+        for tok in doc:
+            full = owner(tok.text)
+            if full is None or tok.i in self.used:
+                continue
+            m = self.match_at.get(tok.i)
+            if m is not None and m.via in ("name", "alias", "metonym", "region") and (
+                m.entry.kind != "person" and tok.ent_type_ != "PERSON"
+            ):
+                continue  # "Jordan" the state, whatever surname the article also has
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+                continue  # the start of a longer name ("Borne Industries")
+            self.add(tok.i, tok.i + 1, "name", full, 0.9, head=tok.i)
 
     def titled_names(
         self, taken: set[int]
@@ -115,6 +169,10 @@ class PeoplePass(LinkState):
         if entry is None and aff is None and title and DOMESTIC_TITLES & set(title.lower().split()):
             self.untethered.append((len(self.out.links), name, title, t_sector))
         self.add(t_start, end, via, ref, conf, head=end - 1)
+        own = end + 1
+        if own < len(doc) and doc[end].tag_ == "POS" and doc[own].lower_ in PERSONAL_BODIES:
+            # "Netanyahu's office said": the office speaks for the person
+            self.add(own, own + 1, "descriptor", ref, conf, head=own)
         appos = [c for c in doc[end - 1].children if c.dep_ == "appos"]
         for child in appos:
             sub = doc[child.left_edge.i : child.i + 1]
@@ -141,3 +199,17 @@ class PeoplePass(LinkState):
             ref = person_referent(None, None, name, country, title, sector)
             self.out.links[index] = replace(link, referent=ref)
 
+
+def joined_names(ents: list[Span]) -> list[Span]:
+    """Return the PERSON entities with abutting ones joined into one name.
+
+    spaCy splits long Arabic and Spanish names in two ("Mohammed bin Abdulrahman" +
+    "Al Thani"); two names with nothing between them are one person.
+    """
+    out: list[Span] = []
+    for ent in ents:
+        if out and out[-1].end == ent.start:
+            out[-1] = ent.doc[out[-1].start : ent.end]
+        else:
+            out.append(ent)
+    return out

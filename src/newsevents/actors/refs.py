@@ -92,7 +92,7 @@ def person_referent(
     ``role`` is the KB role on the publication date; ``affiliation`` and ``title`` come
     from the text ("US Secretary of State" → USA, "US Secretary of State").
     """
-    key: tuple[str, ...] = ("kb", entry.id) if entry else ("person", surname_key(name))
+    key: tuple[str, ...] = ("kb", entry.id) if entry else ("person", name_key(name))
     if entry is not None:
         name, gender = entry.name, entry.gender
     country, sector, cameo = None, title_sector, None
@@ -107,10 +107,13 @@ def person_referent(
                     gender)  # fmt: skip
 
 
-def surname_key(name: str) -> str:
-    """Return the key that merges "Pierre Joxe" and "Joxe": the last word, lower-cased."""
-    words = name.replace("’s", "").replace("'s", "").split()
-    return words[-1].casefold() if words else name.casefold()
+def name_key(name: str) -> str:
+    """Return the key of a person the KB does not know: the name, lower-cased.
+
+    "Pierre Joxe" and a later bare "Joxe" are joined by the people pass
+    (``PeoplePass.repeated_surnames``), which knows whether one person has that surname.
+    """
+    return " ".join(name.replace("’s", "").replace("'s", "").split()).casefold()
 
 
 def role_referent(affiliation: Entry, title: str, sector: str | None) -> Referent:

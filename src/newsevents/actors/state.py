@@ -176,14 +176,34 @@ class LinkState:
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
         if root.dep_ == "pobj" and root.head.lower_ in preps:
             return True
-        after = self.doc[m.end] if m.end < len(self.doc) else None
-        dateline = (m.start == 0 or "\n" in self.doc[m.start - 1].text) and after is not None
-        return bool(
-            dateline
-            and after
-            and after.text in ("—", "-", "–", ",")
-            and self.doc[m.start].text.isupper()
-        )
+        return self.dateline_end(m.start, m.end) is not None
+
+    def dateline_end(self, start: int, end: int) -> int | None:
+        """Return the index of the dash after a dateline place ``[start, end)``, else None.
+
+        A dateline opens a paragraph in capitals: "KHERSON —", "DOHA (Reuters) —", "PARIS,".
+        """
+        doc = self.doc
+        if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start].text.isupper():
+            return None
+        after = end
+        if after < len(doc) and doc[after].text == "(":  # "DOHA (Reuters) —": the agency
+            close = next((t.i for t in doc[after : after + 8] if t.text == ")"), None)
+            after = close + 1 if close is not None else after
+        return after if after < len(doc) and doc[after].text in ("—", "-", "–", ",") else None
+
+    def dateline_agencies(self) -> None:
+        """Mark the agency in a dateline ("DOHA (Reuters) —") as used: a byline, no actor."""
+        doc = self.doc
+        for tok in doc:
+            if tok.text != "(" or tok.i == 0:
+                continue
+            first = tok.i - 1  # "NEW YORK (AP) —": the place may take several words
+            while first > 0 and doc[first - 1].text.isupper() and not doc[first - 1].is_space:
+                first -= 1
+            if self.dateline_end(first, tok.i) is not None:
+                close = next(t.i for t in doc[tok.i : tok.i + 8] if t.text == ")")
+                self.used.update(range(tok.i, close + 1))
 
     # -- pass 1: people ------------------------------------------------------------------
     def setting(self, i: int, country: str) -> None:
