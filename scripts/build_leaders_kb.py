@@ -69,8 +69,8 @@ LABEL = re.compile(
 )
 ROW = re.compile(r"\((\d+), (\d+), (\d+), N'Executive branch', N'((?:[^']|'')*)'\)")
 SINCE = re.compile(
-    r"\((?:[^()]*?\bsince |(?=\d))(\d{1,2} )?((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[a-z]*\.? )?(\d{4})\b")
+    r"\((?:[^()]*?\b(?:since|sworn in|reappointed|inaugurated) |(?=\d))(\d{1,2} )?"
+    r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? )?(\d{4})\b")
 DEFAULT_TITLE = {"HOS": "President", "HOG": "Prime Minister"}
 #: Title phrases, longest first; the value is the title as news writes it ("" = drop person).
 TITLES: list[tuple[str, str]] = sorted([
@@ -133,6 +133,17 @@ TITLES: list[tuple[str, str]] = sorted([
     ("Taliban Leader", "Supreme Leader"), ("Supreme People's Assembly President", ""),
     ("Privy Council President", ""), ("Speaker of the", ""), ("Secretary of State", ""),
     ("Prime Minister-Designate", ""), ("President-elect", ""),
+    # a head of government who holds a second office too (2021-2025 editions)
+    ("Prime Minister and Foreign Minister", "Prime Minister"),
+    ("Prime Minister and Vice President", "Prime Minister"),
+    ("Prime Minister and Co-Vice President", "Prime Minister"),
+    ("Prime Minister Vice President", "Prime Minister"),
+    ("Vice President and Prime Minister", "Prime Minister"),
+    ("Sovereign Council Chair and Commander-in-Chief of the Sudanese Armed Forces",
+     "Chairman of the Sovereign Council"),
+    ("President of the National Council for the Safeguard of the Homeland (CNSP)", "President"),
+    ("Presidential Leadership Council Chairperson", "Chairman of the Presidential Council"),
+    ("Prime Minister, State Administration Council (SAC) Chair,", "Prime Minister"),
 ], key=lambda kv: -len(kv[0]))
 DROP_TITLE = re.compile(
     r"\b(vice|deputy|depurty|governor|administrator|lieutenant|commissioner|bailiff|assistant|"
@@ -148,6 +159,11 @@ CAPS = re.compile(r"(?:(?![a-zß-ÿ])[^\W\d_]){2}")
 PARTICLES = {"da", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "bin",
              "bint", "ibn", "al", "el", "y", "e", "ben", "ould", "abu", "ter", "den", "of"}
 PATRONYMIC = re.compile(r"(ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly|qizi)$", re.I)
+#: Given names too common to name one leader alone: the Factbook capitalises the given name
+#: of many Gulf rulers ("MUHAMMAD bin Rashid Al-Maktum"), which would make "Muhammad" an alias.
+COMMON_GIVEN_NAMES = {"Abdallah", "Abdul", "Abdullah", "Ahmad", "Ahmed", "Ali",
+                      "Hassan", "Hussein", "Ibrahim", "Khalid", "Khalifa", "Mohamed", "Mohammed",
+                      "Muhammad", "Muhammed", "Omar"}
 POST_SOVIET = {"RUS", "UKR", "BLR", "KAZ", "UZB", "KGZ", "TJK", "TKM", "AZE", "ARM", "MDA"}
 
 
@@ -212,10 +228,12 @@ def parse_holders(part: str) -> list[Holder]:
         m = SINCE.search(seg)
         if not m or seg.lower().startswith(("note", "the ", "also", "represented")):
             continue
-        pre = seg[: m.start()]
+        pre = seg[: m.start()].rstrip(" (")  # "X ((sworn in ...)": a doubled bracket
         pre = re.sub(r"\([^()]*\)\s*$", "", pre.strip())  # "(Party)" before the date
         pre = re.sub(r",?\s*(ruler of .*|of Norway)$", "", pre.strip())
-        if DROP_TITLE.search(pre):
+        known = split_title(pre)
+        # "Prime Minister and Vice President X" holds the first office; "Vice President X" not
+        if DROP_TITLE.search(pre if known is None or not known[0] else known[1]):
             continue
         pre = re.sub(r"^Notification Statement:.*?(?=\b(?:Interim )?President [A-Z][a-z])", "",
                      pre)  # Venezuela 2019-2025: a US recognition note before the holder
@@ -230,11 +248,26 @@ def parse_holders(part: str) -> list[Holder]:
         name = re.sub(r"^(?:\([^()]*\)|[^()]*\))\s*", "", name)  # "(ret.) X", "Cap de Govern) X"
         extra = re.split(r",? (?:also spelled|aka|also known as|- formerly) ", name)
         name = HONORIFICS.sub("", extra[0]).strip(" ,")
+        name = DAMAGED.get(name, name)  # "lisabeth BORNE": repaired before it is judged
+        if title and not any(CAPS.search(t) for t in name.split()):
+            name = _surname_in_caps(name)  # "Milos Vucevic": the Factbook forgot the capitals
         if not any(CAPS.search(t) for t in name.split()) or name[:1].islower():
             continue
         start_text = " ".join(x.strip() for x in m.groups() if x)
         holders.append(Holder(name, title, parse_date(*m.groups()), start_text, extra[1:]))
     return holders
+
+
+def _surname_in_caps(name: str) -> str:
+    """Return "Given SURNAME" for a plain "Given Surname" of two to five capitalised words.
+
+    Later editions sometimes print a holder without the capitalised surname the rest of the
+    Factbook uses; the last word is taken as the surname. Anything else is left as it is.
+    """
+    words = name.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        return " ".join([*words[:-1], words[-1].upper()])
+    return name
 
 
 def load_sql_editions(data: Path) -> dict[str, dict[str, dict[str, str]]]:
@@ -504,7 +537,7 @@ def finish(people: dict[tuple[str, str, str], Person], skip_ids: set[str],
                 r["start"] = dt.date.fromisoformat(STARTS[(str(r["country"]), str(r["title"]),
                                                            str(r["start"]))])
             fix = ENDS.get((str(r["country"]), str(r["title"]), str(r["start"])))
-            if fix and r["end"] is None:
+            if fix:  # checked by hand: it wins over a successor's start seen years later
                 r["end"], r["comment"] = dt.date.fromisoformat(fix[0]), fix[1]
         roles = [r for r in roles if r["end"] is None or r["end"] >= FIRST_DAY]  # type: ignore[operator]
         if not roles:
@@ -543,7 +576,8 @@ def finish(people: dict[tuple[str, str, str], Person], skip_ids: set[str],
             warnings.append(f"{pid}: name may be damaged: {display!r}")
         entries[pid] = {
             "id": pid, "kind": "person", "name": display,
-            "aliases": sorted(a for a in alias_set if a and a != display),
+            "aliases": sorted(a for a in alias_set if a and a != display
+                              and a not in COMMON_GIVEN_NAMES),
             "gender": over.get("gender") or gender_of(pid, roles),
             "roles": roles, "source": source_of(p),
         }
