@@ -65,6 +65,17 @@ def _frames(analysis: Analysis, kind: str) -> list[tuple[str, str | None, str | 
             {"Russia": ["Moscow", "Russian army"]},
             [("orcs", "dehumanising", None)],
         ),
+        # a term of a tool is aimed at the tool, never at its master
+        (
+            "Opposition leaders called the governor a Kremlin stooge.",
+            {"Russia": ["Kremlin"], "Arnland": ["governor"]},
+            [("a Kremlin stooge", "name_calling", "a2")],
+        ),
+        (
+            "Moscow's puppet in the capital signed the decree.",
+            {"Russia": ["Moscow"]},
+            [("Moscow's puppet", "name_calling", None)],
+        ),
         ("The EU tightened its sanctions regime on Tuesday.", {"European Union": ["EU"]}, []),
         ("Rats fled the burning grain store.", {}, []),
     ],

@@ -31,7 +31,8 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "editorial": frozenset({"evaluative", "predictive"}),
 }
 _FIELDS = frozenset(
-    {"term", "category", "note", "needs_target", "not_with", "certainty", "tag", "initial"}
+    {"term", "category", "note", "needs_target", "not_with", "certainty", "tag", "initial",
+     "of_master"}
 )
 
 
@@ -47,6 +48,7 @@ class Entry:
     certainty: float = 1.0
     tag: str | None = None
     initial: bool = False
+    of_master: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ def _entry(name: str, item: Any, path: object) -> Entry:
         certainty=certainty,
         tag=item.get("tag"),
         initial=bool(item.get("initial", False)),
+        of_master=bool(item.get("of_master", False)),
     )
 
 

@@ -6,7 +6,9 @@ barbaric"). Its target is the actor the parse shows it is aimed at, looked for i
 
 1. the possessor ("Kiev's regime"), a compound name ("the Kiev regime"), then a modifier
    naming someone ("a US-led proxy war", "a Western-backed coup"), then the phrase itself
-   ("the genocidal army", when the army is an actor);
+   ("the genocidal army", when the army is an actor); never for a term of a tool
+   (``of_master``: "Putin's puppet", "a Kremlin stooge", "a puppet of Moscow" are aimed at the
+   puppet, found only by the relations below);
 2. an "of" / "in" / "from" phrase after it ("the regime in Damascus");
 3. the subject of a copula ("Hamas is a terrorist group", "the strike was barbaric"), the
    object of "call X a Y", or the noun it stands in apposition to ("Hamas, a terrorist group").
@@ -108,14 +110,18 @@ def _phrase(
     lefts = [c for c in head.lefts if c.dep_ in NP_LEFT]
     start = min([match.start] + [c.left_edge.i for c in lefts])
     end = max(match.end, head.i + 1)
-    named = [list(c.subtree) for c in lefts if c.dep_ == "poss"]
-    named += [[c] for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    named += [list(c.subtree) for c in lefts if c.dep_ in ("amod", "npadvmod", "nmod")]
-    named.append(list(doc[match.start : match.end]))  # "Western" in "*-backed coup"
-    named.append([head])  # "the genocidal army": the phrase itself mentions the actor
+    named: list[list[Token]] = []
+    if not match.entry.of_master:  # "Putin's puppet": Putin is the master, not the target
+        named += [list(c.subtree) for c in lefts if c.dep_ == "poss"]
+        named += [[c] for c in lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named += [list(c.subtree) for c in lefts if c.dep_ in ("amod", "npadvmod", "nmod")]
+        named.append(list(doc[match.start : match.end]))  # "Western" in "*-backed coup"
+        named.append([head])  # "the genocidal army": the phrase itself mentions the actor
     about: list[list[Token]] = []
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
+            if match.entry.of_master and prep.lower_ == "of":
+                continue  # "a puppet of Moscow": the master again
             about += [_np_tokens(obj) for obj in prep.children if obj.dep_ == "pobj"]
     if head.dep_ in ("attr", "oprd"):
         about += [_np_tokens(s) for s in head.head.children if s.dep_.startswith("nsubj")]
