@@ -90,3 +90,20 @@ def test_dateline_city_is_a_place_not_an_actor(nlp, kb, text: str) -> None:  # t
     actors = actors_of(nlp, kb, text)
     assert owner(actors, "DOHA") is None and owner(actors, "Reuters") is None
     assert [a.cameo for a in actors] == ["QAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Pentagon approved the sale of Patriot missiles to the kingdom.", "Patriot"),
+        ("Berlin promised to send four more IRIS-T systems before winter.", "IRIS"),
+    ],
+)
+def test_a_name_on_a_weapon_is_no_actor(nlp, kb, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert owner(actors_of(nlp, kb, text), name) is None
+
+
+def test_the_general_staff_is_a_military_body_not_a_person(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine's army said the front held. According to the General Staff, the raid failed."
+    staff = owner(actors_of(nlp, kb, text), "the General Staff")
+    assert staff is not None and staff.kind != "person" and staff.sector == "MIL"

@@ -296,7 +296,7 @@ class _State(PeoplePass):
             if any(i in self.used for i in range(ent.start, ent.end)):
                 continue
             words = norm(ent.text).split()
-            if not words or (len(words) == 1 and words[0] in DEBRIS):
+            if not words or (len(words) == 1 and words[0] in DEBRIS) or self.is_equipment(ent):
                 continue
             after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
             if words[-1] in PLACE_WORDS or after in PLACE_WORDS:

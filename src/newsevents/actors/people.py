@@ -55,6 +55,8 @@ class PeoplePass(LinkState):
             if ent[-1].lower_ in PLACE_WORDS:
                 self.out.places.append(ent.end - 1)
                 continue
+            if self.is_equipment(ent):
+                continue  # "Patriot missiles"
             start = ent.start
             while start < ent.end and doc[start].lower_ in self.kb.titles:
                 start += 1  # "President Zelensky" tagged whole: the name is what is left
@@ -127,6 +129,8 @@ class PeoplePass(LinkState):
             tok = doc[i]
             if tok.i + 1 >= len(doc):
                 continue
+            if f"{tok.lower_} {doc[tok.i + 1].lower_}" in self.kb.descriptors:
+                continue  # "the General Staff": a body, not General Staff the person
             end = tok.i + 1
             while (
                 end < len(doc)

@@ -42,6 +42,12 @@ DOMESTIC_TITLES: frozenset[str] = frozenset(
     "governor mayor chancellor general".split()
 )
 POSSESSIVE_PRONOUNS: frozenset[str] = frozenset({"its", "his", "her", "their"})
+#: Weapons and equipment named after their maker or model: "Patriot missiles", "IRIS-T
+#: systems" name a product, not an actor (spaCy often tags the name PERSON or ORG).
+EQUIPMENT_NOUNS: frozenset[str] = frozenset(
+    "aircraft artillery battery bomber drone fighter helicopter howitzer interceptor jet "
+    "launcher missile munition rifle rocket shell system tank vehicle warplane warship".split()
+)
 ACTOR_LABELS: frozenset[str] = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"})
 #: Single words spaCy sometimes tags as entities in page furniture ("Source link").
 DEBRIS: frozenset[str] = frozenset(
@@ -101,6 +107,15 @@ class LinkState:
         self.out = Linked()
 
     # -- helpers -------------------------------------------------------------------------
+    def is_equipment(self, ent: Span) -> bool:
+        """Return True for a name that modifies a weapon or equipment noun ("Patriot missiles")."""
+        head = ent.root
+        while head.dep_ in ("compound", "nmod", "amod", "nummod") and head.head.i > head.i:
+            head = head.head
+            if head.pos_ == "NOUN" and head.lemma_.lower() in EQUIPMENT_NOUNS:
+                return True
+        return False
+
     def add(
         self,
         start_tok: int,
