@@ -107,3 +107,66 @@ def test_the_general_staff_is_a_military_body_not_a_person(nlp, kb) -> None:  # 
     text = "Ukraine's army said the front held. According to the General Staff, the raid failed."
     staff = owner(actors_of(nlp, kb, text), "the General Staff")
     assert staff is not None and staff.kind != "person" and staff.sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        # state agencies stand for their sector of the state
+        ("The IDF said its jets struck a depot overnight.", "The IDF", "ISRMIL"),
+        ("Mossad declined to comment on the report.", "Mossad", "ISRSPY"),
+        ("Shin Bet arrested two suspects on Sunday.", "Shin Bet", "ISRSPY"),
+        ("The People's Liberation Army began drills near the island.", "The People's Liberation Army", "CHNMIL"),
+        ("The PLA sent warships into the strait.", "The PLA", "CHNMIL"),
+        ("The IRGC seized a tanker in the Gulf.", "The IRGC", "IRNMIL"),
+        ("The Revolutionary Guards fired missiles at the base.", "The Revolutionary Guards", "IRNMIL"),
+        ("The Quds Force trains allied militias.", "The Quds Force", "IRNMIL"),
+        ("The FSB detained a journalist in Yekaterinburg.", "The FSB", "RUSSPY"),
+        ("The GRU ran the operation, investigators said.", "The GRU", "RUSSPY"),
+        ("The SVR denied any role in the hack.", "The SVR", "RUSSPY"),
+        ("Rosgvardia units guarded the airport.", "Rosgvardia", "RUSMIL"),
+        ("The SBU said it had foiled a plot.", "The SBU", "UKRSPY"),
+        ("The Bundeswehr will buy more tanks.", "The Bundeswehr", "DEUMIL"),
+        ("MI6 recruited the officer in the 1990s.", "MI6", "GBRSPY"),
+        ("MI5 warned of rising threats.", "MI5", "GBRSPY"),
+        ("The CIA briefed lawmakers on Tuesday.", "The CIA", "USASPY"),
+        ("The FBI arrested the suspect in Ohio.", "The FBI", "USACOP"),
+        ("The NSA collected the phone records.", "The NSA", "USASPY"),
+        # armed groups
+        ("Kataib Hezbollah claimed the drone attack.", "Kataib Hezbollah", "IRQUAF"),
+        ("M23 rebels took control of the town.", "M23 rebels", "CODREB"),
+        ("The Syrian Democratic Forces guard the camps.", "The Syrian Democratic Forces", "SYRREB"),
+    ],
+)
+def test_agencies_and_armed_groups(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+def test_titled_person_of_a_state_takes_its_country(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "King Faisal of Jordan was quoted as saying he would host the talks.")
+    king = owner(actors, "King Faisal")
+    assert king is not None and king.country == "JOR" and king.cameo == "JORGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "it_is_someone"),
+    [
+        ("Syria says it is willing to withdraw its troops.", True),
+        ("Kenya's foreign ministry said it was prepared to impose a curfew.", True),
+        ("The army said the town had fallen. It is likely that the talks will fail.", False),
+        ("The army said the town had fallen. It is important to stay calm.", False),
+        ("The army said the town had fallen. It was reported that the talks would fail.", False),
+    ],
+)
+def test_it_for_a_clause_is_no_actor(nlp, kb, text: str, it_is_someone: bool) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, text)
+    assert (owner(actors, "it") or owner(actors, "It")) is not None if it_is_someone else (
+        owner(actors, "It") is None
+    )
+
+
+def test_object_pronoun_is_not_its_own_subject(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Beijing called the drills a warning. Taiwan's government condemned them."
+    actors = actors_of(nlp, kb, text)
+    assert owner(actors, "them") is None

@@ -35,6 +35,12 @@ EXPLETIVE_HEADS: frozenset[str] = frozenset(
     "seem appear happen matter remain look take mean rain".split()
 )
 
+#: Adjectives whose "it is ... to" is about the infinitive, never about a thing.
+EXTRAPOSING: frozenset[str] = frozenset(
+    "crucial difficult easy essential hard important impossible necessary possible "
+    "unnecessary vital".split()
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
@@ -91,8 +97,13 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
                 subject=head.dep_.startswith("nsubj"),
             )
         else:
-            near = [b for b in blockers if b.head < item.i and b.sentence == sent_of[item.i]]
-            ref = _pronoun(item, before + near, sent_of)
+            # a plural non-actor of this or the last sentence ("described the drills as ...
+            # Taipei condemned them") may be what "they" means
+            near = [
+                b for b in blockers if b.head < item.i and 0 <= sent_of[item.i] - b.sentence <= 1
+            ]
+            own = _own_subjects(item)
+            ref = _pronoun(item, [c for c in before + near if c.head not in own], sent_of)
             if ref is None:
                 continue
             by_pronoun[item.i] = ref
@@ -110,6 +121,44 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
             continue  # "its military" is the owner's part: "its" later still means the owner
         cands.append(_Candidate(link.head, sent_of[link.head], ref, link.plural, link.subject))
     return out
+
+
+def _expletive(tok: Token) -> bool:
+    """Return True for an "it" that stands for a clause, not a thing.
+
+    "it seems", "it appears that"; and an extraposed clause: "It is likely that ...",
+    "It was reported that ...", "it is important to ...".
+    """
+    if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and tok.head.lemma_ in EXPLETIVE_HEADS):
+        return True
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i > tok.head.i:
+        return False
+    verb = tok.head
+    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    if tok.dep_ == "nsubjpass":
+        return bool(clause)  # "It was reported that ..."
+    adjective = [c for c in verb.children if c.dep_ == "acomp"]
+    # a "that" clause: "it is likely that ..."; an infinitive only after the adjectives that
+    # never say something of a subject ("it is important to ..."; "it is ready to" is the army)
+    clause = [c for c in clause if c.dep_ == "ccomp"]
+    clause += [c for a in adjective for c in a.children if c.dep_ == "ccomp"]
+    clause += [c for a in adjective for c in a.children
+               if c.dep_ == "xcomp" and a.lemma_ in EXTRAPOSING]
+    return verb.lemma_ == "be" and bool(adjective) and bool(clause)
+
+
+def _own_subjects(tok: Token) -> set[int]:
+    """Return the subjects a pronoun cannot mean: its own verb's, when it is that verb's object.
+
+    "Taiwan's government condemned them": an object pronoun never refers to the subject of
+    its own clause (that would be "themselves"); possessives ("their") may.
+    """
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "dative", "iobj"):
+        return set()
+    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def _position(item: Token | Pending) -> int:
@@ -158,7 +207,7 @@ def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Refere
         ]
         best = _best(people, here, REACH["person"])
     elif low in NEUTER:
-        if tok.dep_ == "expl" or (tok.dep_ == "nsubj" and tok.head.lemma_ in EXPLETIVE_HEADS):
+        if _expletive(tok):
             return None
         things = [
             c

@@ -167,8 +167,10 @@ class KnowledgeBase:
                     if len(parts) > 1:
                         add(parts[-1], Surface(entry.id, "surname"))
         self.surfaces = index
-        self.first_words = frozenset(k.split(" ", 1)[0] for k in index)
-        self.max_words = max((k.count(" ") + 1 for k in index), default=1)
+        # spaCy splits a possessive off its word: "People's Liberation Army" begins "People"
+        firsts = [k.split(" ", 1)[0] for k in index]
+        self.first_words = frozenset(firsts + [w.split("'", 1)[0] for w in firsts if "'" in w])
+        self.max_words = max((k.count(" ") + k.count("'") + 1 for k in index), default=1)
         by_letter: dict[str, list[str]] = {}
         for k, found in sorted(index.items()):
             if len(k) >= 5 and any(x.via in ("name", "alias") for x in found):

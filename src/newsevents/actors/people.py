@@ -166,6 +166,11 @@ class PeoplePass(LinkState):
             beside = apposition_affiliation(doc[end - 1], self.match_at, self.kb)
             if beside is not None:  # "Ana Ruiz, the Kenyan foreign minister"
                 aff, t_sector, title = beside
+        of_state = end + 1 < len(doc) and doc[end].lower_ == "of"
+        if aff is None and role is None and title and of_state:
+            after = self.match_at.get(end + 1)  # "King Hassan of Morocco"
+            if after is not None and after.start == end + 1 and after.entry.kind == "state":
+                aff = after.entry
         if entry and role is None and self.day and aff is None:
             role = entry.last_role_before(self.day)  # a former office still says the country
         name = doc[start:end].text
