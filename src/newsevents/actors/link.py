@@ -299,7 +299,7 @@ class _State(PeoplePass):
             if not words or (len(words) == 1 and words[0] in DEBRIS) or self.is_equipment(ent):
                 continue
             after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
-            if words[-1] in PLACE_WORDS or after in PLACE_WORDS:
+            if words[-1] in PLACE_WORDS or after in PLACE_WORDS or self.in_dateline(ent.start):
                 self.out.places.append(ent.end - 1)
                 continue
             inside = [self.match_at[i] for i in range(ent.start, ent.end) if i in self.match_at]

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from ..model import MentionVia
 from .kb import Entry
-from .refs import Referent, person_referent
+from .refs import Link, Referent, person_referent
 from .state import DEBRIS, DOMESTIC_TITLES, PLACE_WORDS, LinkState
-from .titles import apposition_affiliation, title_before
+from .titles import TITLE_WORDS, apposition_affiliation, title_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -52,7 +52,7 @@ class PeoplePass(LinkState):
                 if i in self.match_at
             ):
                 continue  # "Kiev" tagged PERSON: the knowledge base knows better
-            if ent[-1].lower_ in PLACE_WORDS:
+            if ent[-1].lower_ in PLACE_WORDS or self.in_dateline(ent.start):
                 self.out.places.append(ent.end - 1)
                 continue
             if self.is_equipment(ent):
@@ -87,11 +87,17 @@ class PeoplePass(LinkState):
         doc = self.doc
         owners: dict[str, set[tuple[str, ...]]] = {}
         refs: dict[str, Referent] = {}
+        full_keys: set[tuple[str, ...]] = set()
         for link in self.out.links:
-            ref, head = link.referent, doc[link.head]
-            if ref.kind == "person" and len(ref.name.split()) > 1 and head.is_title:
-                owners.setdefault(head.text, set()).add(ref.key)
-                refs[head.text] = ref
+            ref = link.referent
+            words = self._name_words(link)
+            if ref.kind != "person" or len(words) < 2:
+                continue
+            full_keys.add(ref.key)
+            # the last word, and the first of a short name: "Lin Jian ... Lin urged"
+            for word in {words[-1], words[0]} if len(words) <= 3 else {words[-1]}:
+                owners.setdefault(word, set()).add(ref.key)
+                refs[word] = ref
 
         def owner(word: str) -> Referent | None:
             keys = owners.get(word)
@@ -99,25 +105,48 @@ class PeoplePass(LinkState):
 
         for n, link in enumerate(self.out.links):
             ref = link.referent
-            if ref.kind == "person" and ref.kb_id is None and len(ref.name.split()) == 1:
-                full = owner(doc[link.head].text)
-                if full is not None:
-                    self.out.links[n] = replace(link, referent=full)
+            if ref.kind != "person" or len(self._name_words(link)) != 1:
+                continue
+            full = owner(doc[link.head].text)
+            # a KB person known here by one word only loses it to the person named in full
+            if full is not None and full.key != ref.key and ref.key not in full_keys:
+                self.out.links[n] = replace(link, referent=full)
         for tok in doc:
             full = owner(tok.text)
-            if full is None or tok.i in self.used:
+            if full is None or tok.i in self.used or not tok.is_title:
                 continue
             m = self.match_at.get(tok.i)
             if m is not None and m.via in ("name", "alias", "metonym", "region") and (
                 m.entry.kind != "person" and tok.ent_type_ != "PERSON"
             ):
                 continue  # "Jordan" the state, whatever surname the article also has
-            if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
+            if tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
                 continue  # the start of a longer name ("Borne Industries")
+            # spaCy may tag a surname it does not know as anything ("Dagalo, ..." as ADV);
+            # at a sentence start, only a subject ("Dagalo, widely known as ...", "Borne said")
+            subject = nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
+            if tok.pos_ != "PROPN" and tok.is_sent_start and not subject:
+                continue
             self.add(tok.i, tok.i + 1, "name", full, 0.9, head=tok.i)
+
+    def _name_words(self, link: Link) -> list[str]:
+        """Return the words of a person link's name, titles left out ("Lin", "Jian")."""
+        doc, kb = self.doc, self.kb
+        words: list[str] = []
+        i = link.head
+        while i >= 0 and doc[i].idx >= link.start:
+            tok = doc[i]
+            if tok.text in ("-", "'s", "’s") or tok.lower_ in ("al", "el", "bin", "ibn"):
+                i -= 1
+                continue
+            if not tok.is_title or tok.lower_ in kb.titles or tok.lower_ in TITLE_WORDS:
+                break
+            words.insert(0, tok.text)
+            i -= 1
+        return words
 
     def titled_names(
         self, taken: set[int]

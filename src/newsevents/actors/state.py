@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..datelines import find_datelines
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase
 from .match import Match
@@ -105,6 +106,7 @@ class LinkState:
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
         }
         self.out = Linked()
+        self.datelines = find_datelines(doc)
 
     # -- helpers -------------------------------------------------------------------------
     def is_equipment(self, ent: Span) -> bool:
@@ -184,41 +186,23 @@ class LinkState:
 
     def is_place(self, m: Match) -> bool:
         """Return True when the match is used as a location ("in Kiev", a dateline)."""
+        if self.in_dateline(m.start):
+            return True
         root = self.doc[m.end - 1]
         if root.dep_ in ("compound", "amod") and root.head.i >= m.end:
             # a modifier ("from United Nations peacekeepers"): the place, if any, is the head
             return root.head.lower_ in PLACE_WORDS
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
-        if root.dep_ == "pobj" and root.head.lower_ in preps:
-            return True
-        return self.dateline_end(m.start, m.end) is not None
+        return root.dep_ == "pobj" and root.head.lower_ in preps
 
-    def dateline_end(self, start: int, end: int) -> int | None:
-        """Return the index of the dash after a dateline place ``[start, end)``, else None.
-
-        A dateline opens a paragraph in capitals: "KHERSON —", "DOHA (Reuters) —", "PARIS,".
-        """
-        doc = self.doc
-        if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start].text.isupper():
-            return None
-        after = end
-        if after < len(doc) and doc[after].text == "(":  # "DOHA (Reuters) —": the agency
-            close = next((t.i for t in doc[after : after + 8] if t.text == ")"), None)
-            after = close + 1 if close is not None else after
-        return after if after < len(doc) and doc[after].text in ("—", "-", "–", ",") else None
+    def in_dateline(self, i: int) -> bool:
+        """Return True when token ``i`` is in a dateline's place ("PORT SUDAN, Sudan (AP) —")."""
+        return any(d.has_place(i) for d in self.datelines)
 
     def dateline_agencies(self) -> None:
         """Mark the agency in a dateline ("DOHA (Reuters) —") as used: a byline, no actor."""
-        doc = self.doc
-        for tok in doc:
-            if tok.text != "(" or tok.i == 0:
-                continue
-            first = tok.i - 1  # "NEW YORK (AP) —": the place may take several words
-            while first > 0 and doc[first - 1].text.isupper() and not doc[first - 1].is_space:
-                first -= 1
-            if self.dateline_end(first, tok.i) is not None:
-                close = next(t.i for t in doc[tok.i : tok.i + 8] if t.text == ")")
-                self.used.update(range(tok.i, close + 1))
+        for d in self.datelines:
+            self.used.update(range(d.agency_start, d.agency_end))
 
     # -- pass 1: people ------------------------------------------------------------------
     def setting(self, i: int, country: str) -> None:

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..datelines import find_datelines
 from .gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
@@ -181,7 +182,10 @@ def find_places(
         actor_spans: ``(start, end)`` of every actor mention; a place there is kept only
             where it is used locatively ("talks in Moscow", not "Moscow said").
     """
-    cands = candidates(text, doc, gazetteer)
+    datelines = find_datelines(doc)
+    agencies = {i for d in datelines for i in range(d.agency_start, d.agency_end)}
+    # "BEIJING, Dec. 1 (Xinhua) --": the agency is a byline, not the town of that name
+    cands = [c for c in candidates(text, doc, gazetteer) if c.first not in agencies]
     covered = {i for c in cands for i in range(c.first, c.last)}
     cands = [c for c in cands if not _inside_other_name(doc, c, covered)]
     own_country = [
@@ -197,6 +201,9 @@ def find_places(
         name = text[cand.start : cand.end]
         entry = choose(cand, name, others, gazetteer.preferred(name))
         head = doc[cand.first : cand.last].root
+        if any(d.has_place(cand.first) for d in datelines):
+            out.append(Mention(cand.start, cand.end, text[cand.start : cand.end], entry))
+            continue  # "PORT SUDAN, Sudan (AP) —": where the story was filed
         if not is_locative(head) and any(s < cand.end and cand.start < e for s, e in actor_spans):
             continue
         if entry.kind == "city" and not _city_reading(head, name, surnames):
