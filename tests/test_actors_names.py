@@ -170,3 +170,56 @@ def test_object_pronoun_is_not_its_own_subject(nlp, kb) -> None:  # type: ignore
     text = "Beijing called the drills a warning. Taiwan's government condemned them."
     actors = actors_of(nlp, kb, text)
     assert owner(actors, "them") is None
+
+
+def test_acronym_is_the_actor_named_in_full_in_the_article(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = ("Army and NLF agree to talks\n\nThe National Liberation Front said on Monday it "
+            "would send a delegation.")
+    actors = actors_of(nlp, kb, text)
+    front = owner(actors, "The National Liberation Front")
+    assert front is not None and owner(actors, "NLF") is front
+
+
+def test_city_of_x_is_a_place_whatever_the_tagger_says(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighters overran the city of El Obeid on Sunday, the army said."
+    assert owner(actors_of(nlp, kb, text), "El Obeid") is None
+
+
+def test_a_dateline_does_not_become_the_first_sentences_subject() -> None:
+    import newsevents
+
+    analysis = newsevents.analyze(
+        "PORT SUDAN, Sudan (AP) — Egypt's foreign minister Badr Abdelatty agreed on Monday to "
+        "host new talks in Cairo, the ministry said.", published="2025-12-01")
+    agree = [e for e in analysis.events if e.trigger.text == "agreed"]
+    assert agree and agree[0].source_code == "EGYGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        ("The NATO alliance said it would send more troops.", "The NATO alliance", "IGOWSTNAT"),
+        ("The UN refugee agency said 60,000 people had fled.", "The UN refugee agency", "IGOUNOREFHCR"),
+        ("The U.N. children's agency warned of malnutrition.", "The U.N. children's agency", "IGOUNOKID"),
+        ("The UN atomic watchdog will inspect the plant.", "The UN atomic watchdog", "IGOUNOIAE"),
+        ("The UN agency for Palestinian refugees closed two schools.", "The UN agency for Palestinian refugees", "IGOUNO"),
+        ("Al Jazeera reported heavy shelling overnight.", "Al Jazeera", "QATMED"),
+        ("Anadolu Agency said the ship had docked.", "Anadolu Agency", "TURMED"),
+        ("The BBC obtained a copy of the letter.", "The BBC", "GBRMED"),
+        ("CCTV showed the launch on Friday.", "CCTV", "CHNMED"),
+        ("The Global Times accused Manila of provocation.", "The Global Times", "CHNMED"),
+        ("IRNA said the talks had ended.", "IRNA", "IRNMED"),
+        ("KCNA said the missile flew 800 km.", "KCNA", "PRKMED"),
+        ("An editorial in People's Daily praised the plan.", "People's Daily", "CHNMED"),
+        ("RIA Novosti quoted a defence source.", "RIA Novosti", "RUSMED"),
+        ("SANA said air defences intercepted the drones.", "SANA", "SYRMED"),
+        ("TASS reported that the envoy had arrived.", "TASS", "RUSMED"),
+        ("Ukrinform said the power had been restored.", "Ukrinform", "UKRMED"),
+        ("WAFA said two people were wounded.", "WAFA", "PSEMED"),
+        ("Xinhua said the premier would visit next week.", "Xinhua", "CHNMED"),
+        ("Yonhap cited a military official.", "Yonhap", "KORMED"),
+    ],
+)
+def test_un_agencies_by_description_and_news_agencies(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.cameo == cameo

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .datelines import find_datelines
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -35,6 +36,11 @@ def _register_paragraph_component() -> None:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+        # A dateline ("PORT SUDAN, Sudan (AP) —") is no part of the first sentence's grammar:
+        # parsed with it, "SUDAN" becomes the subject of the story's first verb.
+        for dateline in find_datelines(doc):
+            if dateline.end + 1 < len(doc):
+                doc[dateline.end + 1].is_sent_start = True
         return doc
 
 

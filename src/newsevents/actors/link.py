@@ -10,6 +10,7 @@ government"), then bare names and metonyms, then spaCy's other entities.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import MentionVia
@@ -41,6 +42,7 @@ def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = No
     state.noun_phrases()
     state.names()
     state.other_entities()
+    state.acronyms()
     state.place_people()
     return state.out
 
@@ -117,8 +119,11 @@ class _State(PeoplePass):
             return
         for m in affs:
             self.used.update(range(m.start, m.end))
-        if is_body and not (sector or title):
-            return  # "the NATO alliance": the name alone links it
+        if is_body and not (sector or title):  # "the NATO alliance", "the UN refugee agency"
+            body = affs[-1]
+            via: MentionVia = "alias" if body.end > root.i else "descriptor"
+            self.add(start, max(end, body.end), via, entity_referent(body.entry), head=root.i)
+            return
         if title:
             entry = affs[-1].entry
             if any(c.dep_ == "appos" and c.i in self.used for c in root.children):
@@ -299,7 +304,13 @@ class _State(PeoplePass):
             if not words or (len(words) == 1 and words[0] in DEBRIS) or self.is_equipment(ent):
                 continue
             after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
-            if words[-1] in PLACE_WORDS or after in PLACE_WORDS or self.in_dateline(ent.start):
+            root = ent.root  # "the city of El Fasher", tagged ORG
+            named_place = root.dep_ == "pobj" and root.head.lower_ == "of" and (
+                root.head.head.lower_ in PLACE_WORDS
+            )
+            if words[-1] in PLACE_WORDS or after in PLACE_WORDS or named_place or (
+                self.in_dateline(ent.start)
+            ):
                 self.out.places.append(ent.end - 1)
                 continue
             inside = [self.match_at[i] for i in range(ent.start, ent.end) if i in self.match_at]
@@ -320,6 +331,38 @@ class _State(PeoplePass):
                 self.unknown_org(ent)
             elif ent.label_ in ("GPE", "LOC", "FAC"):
                 self.out.places.append(ent.end - 1)
+
+    def acronyms(self) -> None:
+        """Join an acronym to the actor whose name it abbreviates in this article.
+
+        "Sudan's army and RSF agree ... The Rapid Support Forces said": the KB cannot list
+        every acronym (RSF is also a press-freedom group), but within one article the
+        spelled-out name settles it. Only an acronym no KB entry claims, of exactly one
+        actor named in full.
+        """
+        doc = self.doc
+        by_initials: dict[str, set[tuple[str, ...]]] = {}
+        refs: dict[str, Referent] = {}
+        for link in self.out.links:
+            ref = link.referent
+            if ref.kind in ("organization", "group") and " " in ref.name:
+                initials = _initials(ref.name)
+                if len(initials) >= 2:
+                    by_initials.setdefault(initials, set()).add(ref.key)
+                    refs[initials] = ref
+        for n, link in enumerate(self.out.links):
+            ref = link.referent
+            full = refs.get(ref.name) if len(by_initials.get(ref.name, ())) == 1 else None
+            if ref.key[0] == "org" and ref.name.isupper() and full and full.key != ref.key:
+                self.out.links[n] = replace(link, referent=full)
+        for tok in doc:
+            word = tok.text
+            if tok.i in self.used or tok.i in self.match_at:
+                continue
+            if not (word.isupper() and word.isalpha()):
+                continue
+            if len(by_initials.get(word, ())) == 1:
+                self.add(tok.i, tok.i + 1, "alias", refs[word], 0.9, head=tok.i)
 
     def unknown_org(self, ent: Span, country: Entry | None = None) -> None:
         """Link an organisation the KB does not hold, with a sector from its last word.
@@ -348,3 +391,13 @@ class _State(PeoplePass):
         if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.text.isupper():
             return self.orgs_by_end.get(ent.start - 1)
         return None
+
+
+#: Words an acronym skips: "Organization for Security and Co-operation in Europe" → OSCE.
+_MINOR = frozenset({"the", "of", "and", "for", "in", "on", "to", "de", "del", "la"})
+
+
+def _initials(name: str) -> str:
+    """Return the acronym a name gives: "Rapid Support Forces" → "RSF"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR]
+    return "".join(w[0] for w in words if w[:1].isupper())

@@ -192,6 +192,8 @@ class LinkState:
         if root.dep_ in ("compound", "amod") and root.head.i >= m.end:
             # a modifier ("from United Nations peacekeepers"): the place, if any, is the head
             return root.head.lower_ in PLACE_WORDS
+        if m.entry.kind in ("organization", "group") and m.via != "metonym":
+            return False  # "an editorial in People's Daily", "a seat in NATO": never a place
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
         return root.dep_ == "pobj" and root.head.lower_ in preps
 
