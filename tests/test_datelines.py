@@ -48,3 +48,11 @@ def test_dateline_country_is_a_place_not_an_actor(nlp) -> None:  # type: ignore[
     )
     assert [a.cameo for a in analysis.actors] == ["EGYGOV"]
     assert [p.text for p in analysis.places][:2] == ["PORT SUDAN", "Sudan"]
+
+
+def test_capitals_opening_a_paragraph_without_a_dash_are_no_place() -> None:
+    import newsevents
+
+    analysis = newsevents.analyze("Talks resume\n\nU.S. Secretary of State Ana Ruiz met officials "
+                                  "in Ankara on Monday.")
+    assert [p.text for p in analysis.places] == ["Ankara"]

@@ -94,9 +94,7 @@ def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
             return True
         if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
             return True
-    # A dateline ("ANKARA —") opens its paragraph.
-    opens = current.i == 0 or "\n" in current.nbor(-1).text
-    return current.is_upper and len(current) > 2 and opens
+    return False  # a dateline ("ANKARA —") is a place too: see find_places
 
 
 def is_metonym(token: Token) -> bool:
