@@ -116,3 +116,9 @@ def test_normalise_invariants(raw: str) -> None:
     # normalising is idempotent on its own output
     assert normalise(norm.text).text == norm.text
     assert "  " not in norm.text and "\r" not in norm.text
+
+
+def test_invisible_characters_hide_no_boilerplate() -> None:
+    # found by the property test above: the line was removed only on a second pass
+    norm = normalise("\u200bSource link\n")
+    assert norm.text == "" and norm.removed and normalise(norm.text).text == norm.text

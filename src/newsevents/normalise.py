@@ -78,8 +78,7 @@ def normalise(raw: str) -> Normalised:
     removed: list[Removed] = []
     kept: list[list[tuple[int, str]]] = []
     for para in paragraphs:
-        joined = " ".join(tok for _, tok in para)
-        reason = boilerplate.classify(joined)
+        reason = boilerplate.classify(_visible(para))
         if reason is not None:
             start, end = para[0][0], para[-1][0] + len(para[-1][1])
             removed.append(Removed(start, end, raw[start:end], reason))
@@ -114,7 +113,7 @@ def _paragraphs(raw: str) -> list[list[tuple[int, str]]]:
                 paragraphs.append(current)
                 current = []
             continue
-        if blank_separated and boilerplate.classify(" ".join(t for _, t in line_tokens)) is None:
+        if blank_separated and boilerplate.classify(_visible(line_tokens)) is None:
             current.extend(line_tokens)
         elif blank_separated:  # a debris line inside a wrapped paragraph stands alone
             if current:
@@ -126,6 +125,11 @@ def _paragraphs(raw: str) -> list[list[tuple[int, str]]]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _visible(tokens: list[tuple[int, str]]) -> str:
+    """Return the tokens' text as a reader sees it: a zero-width space hides no "Source link"."""
+    return " ".join(_INVISIBLE.sub("", tok) for _, tok in tokens)
 
 
 def _cut_tail(
