@@ -189,3 +189,24 @@ def test_example_article_validates(example_text: str) -> None:
 
     analysis = newsevents.analyze(example_text, published="2024-03-05")
     validate(analysis.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "cameo"),
+    [
+        ("Russian troops withdrew from the village. The mayor said the rashists had looted "
+         "every shop.", "the rashists", "RUSMIL"),
+        ("Ukraine's army held the line, a Russian blogger wrote, blaming the Banderites.",
+         "the Banderites", "UKRMIL"),
+        ("Iran's foreign minister met Hezbollah leaders and denounced the Zionist entity.",
+         "the Zionist entity", None),
+    ],
+)
+def test_a_term_aimed_by_its_meaning_takes_that_countrys_actor(text: str, term: str,
+                                                                cameo: str | None) -> None:
+    import newsevents
+
+    analysis = newsevents.analyze(text)
+    (frame,) = [f for f in analysis.framing if f.kind == "loaded_term" and f.text == term]
+    target = analysis.actor(frame.target) if frame.target else None
+    assert (target.cameo if target else None) == cameo

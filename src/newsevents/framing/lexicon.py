@@ -32,7 +32,7 @@ CATEGORIES: dict[str, frozenset[str]] = {
 }
 _FIELDS = frozenset(
     {"term", "category", "note", "needs_target", "not_with", "certainty", "tag", "initial",
-     "of_master"}
+     "of_master", "aims_at"}
 )
 
 
@@ -49,6 +49,7 @@ class Entry:
     tag: str | None = None
     initial: bool = False
     of_master: bool = False
+    aims_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ def _entry(name: str, item: Any, path: object) -> Entry:
         tag=item.get("tag"),
         initial=bool(item.get("initial", False)),
         of_master=bool(item.get("of_master", False)),
+        aims_at=item.get("aims_at"),
     )
 
 

@@ -11,7 +11,9 @@ barbaric"). Its target is the actor the parse shows it is aimed at, looked for i
    puppet, found only by the relations below);
 2. an "of" / "in" / "from" phrase after it ("the regime in Damascus");
 3. the subject of a copula ("Hamas is a terrorist group", "the strike was barbaric"), the
-   object of "call X a Y", or the noun it stands in apposition to ("Hamas, a terrorist group").
+   object of "call X a Y", or the noun it stands in apposition to ("Hamas, a terrorist group");
+4. for a term that names one country's people by its meaning (``aims_at``: "rashists",
+   "orcs", "Banderites"), that country's forces, state or government in the article.
 
 The target is an actor id from ``analysis.actors`` when an actor is mentioned there; the note
 names the words aimed at either way, so the finding is useful before actors are linked.
@@ -54,6 +56,10 @@ def find_loaded_terms(analysis: Analysis, doc: Doc, matches: Iterable[Match]) ->
             continue
         start, end, target_tokens = _phrase(doc, head, match)
         actor_id, target_text = _aim(analysis, doc, target_tokens)
+        if actor_id is None and match.entry.aims_at:
+            by_meaning, name = _by_meaning(analysis, match.entry.aims_at)
+            if by_meaning is not None or target_text is None:
+                actor_id, target_text = by_meaning, name
         if match.entry.needs_target and actor_id is None and target_text is None:
             continue
         by_span.setdefault((start, end), []).append((match, actor_id, target_text))
@@ -160,6 +166,16 @@ def _aim(
         if fallback is None and explicit and tokens:
             fallback = doc[tokens[0].i : tokens[-1].i + 1].text
     return None, fallback
+
+
+def _by_meaning(analysis: Analysis, country: str) -> tuple[str | None, str]:
+    """Return the actor of ``country`` a term names by its meaning ("rashists": Russia's
+    forces, else its state or government), and the words for the note."""
+    ranked = sorted(
+        (a for a in analysis.actors if a.country == country and a.kind != "person"),
+        key=lambda a: (a.sector != "MIL", a.kind != "state", a.sector != "GOV"),
+    )
+    return (ranked[0].id, ranked[0].name) if ranked else (None, country)
 
 
 #: When a name-like word matches several actors, the likelier target of a label first.
