@@ -83,6 +83,26 @@ def test_store_failed_write_leaves_no_row(store: Store) -> None:
     assert store.write_analysis(good, "good", run) is True  # the store is still usable
 
 
+def test_store_chunk_is_written_whole_with_a_flag_per_article(store: Store) -> None:
+    first, second = talks_analysis(), talks_analysis(TALKS + " Markets rose.")
+    run = store.begin_run(["x"], 1)
+    assert store.write_analysis(first, "a", run) is True
+    # already stored, new, and new again within the chunk
+    assert store.write_analyses([(first, "a"), (second, "b"), (second, "c")], run) == [
+        False, True, False]
+    assert store.stored_ids() == {first.article.id, second.article.id}
+    assert store.analysis(second.article.id) == second.to_dict()
+
+
+def test_store_failed_chunk_leaves_none_of_its_articles(store: Store) -> None:
+    good, bad = talks_analysis(TALKS + " Markets rose."), talks_analysis()
+    bad.actors.append(bad.actors[0])
+    run = store.begin_run(["x"], 1)
+    with pytest.raises(StoreError):
+        store.write_analyses([(good, "good"), (bad, "bad")], run)
+    assert store.count("articles") == 0 and store.count("events") == 0
+
+
 @pytest.mark.parametrize(
     ("flt", "expected"),
     [

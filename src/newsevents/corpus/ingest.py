@@ -127,9 +127,11 @@ class _Run:
         return record
 
     def take(self, result: ChunkResult) -> None:
-        """Write a finished chunk to the store, one transaction per article."""
-        for key, analysis in result.analyses:
-            if self.store.write_analysis(analysis, key, self.summary.run_id):
+        """Write a finished chunk to the store, in one transaction."""
+        items = [(analysis, key) for key, analysis in result.analyses]
+        for (analysis, _), new in zip(items, self.store.write_analyses(items, self.summary.run_id),
+                                      strict=True):
+            if new:
                 self.summary.coded += 1
                 self.stored.add(analysis.article.id)
             else:

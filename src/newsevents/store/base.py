@@ -32,6 +32,7 @@ from .schema import (
     SCHEMA_VERSION_TABLE,
     SKIPPED,
     TABLES,
+    Table,
 )
 
 
@@ -82,6 +83,10 @@ class Store(ABC):
     @abstractmethod
     def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
         """Run one statement for each row."""
+
+    def _insert(self, table: Table, rows: Sequence[Row]) -> None:
+        """Insert full rows of ``table`` (a backend may override it with a bulk path)."""
+        self._executemany(table.insert_sql(), rows)
 
     @abstractmethod
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -177,14 +182,35 @@ class Store(ABC):
         Either every row of the article is committed or none is: a process killed during
         the write leaves no trace of the article, and the next run codes it again.
         """
-        rows = analysis_rows(analysis, source_key, run_id, now())
+        return self.write_analyses([(analysis, source_key)], run_id)[0]
+
+    def write_analyses(
+        self, items: Sequence[tuple[Analysis, str | None]], run_id: int
+    ) -> list[bool]:
+        """Store several articles in one transaction; return, for each, False if already stored.
+
+        All or nothing, as for one article: a kill during the write loses the whole chunk,
+        which the next run codes again. One insert per table for the chunk, not per article.
+        """
+        stamp = now()
+        merged: dict[str, list[Row]] = {table.name: [] for table in ARTICLE_TABLES}
+        written: list[bool] = []
         with self._transaction():
-            if self._fetch(queries.ARTICLE_EXISTS, (analysis.article.id,)):
-                return False
+            taken: set[str] = set()
+            for analysis, source_key in items:
+                aid = analysis.article.id
+                if aid in taken or self._fetch(queries.ARTICLE_EXISTS, (aid,)):
+                    written.append(False)
+                    continue
+                taken.add(aid)
+                rows = analysis_rows(analysis, source_key, run_id, stamp)
+                for table in ARTICLE_TABLES:
+                    merged[table.name] += rows[table.name]
+                written.append(True)
             for table in ARTICLE_TABLES:
-                if rows[table.name]:
-                    self._executemany(table.insert_sql(), rows[table.name])
-        return True
+                if merged[table.name]:
+                    self._insert(table, merged[table.name])
+        return written
 
     def record_skip(self, run_id: int, skip: Skip) -> None:
         """Record one input that was not stored, with its reason."""
@@ -213,7 +239,7 @@ class Store(ABC):
                 if table.name in rows:
                     self._execute(queries.DELETE_ALL[table.name])
                     if rows[table.name]:
-                        self._executemany(table.insert_sql(), rows[table.name])
+                        self._insert(table, rows[table.name])
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from .base import Store
 from .rows import Row
+from .schema import Table
 
 
 @contextmanager
@@ -31,6 +33,16 @@ def _explain(message: str) -> str:
             f"close the other one and retry). DuckDB said: {message}"
         )
     return message
+
+
+@lru_cache(maxsize=1)
+def _arrow_types() -> dict[str, Any]:
+    """Return the schema's SQL types as Arrow types (pyarrow is imported on first use)."""
+    import pyarrow as pa
+
+    return {"TEXT": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(),
+            "DOUBLE PRECISION": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.date32(),
+            "TIMESTAMP": pa.timestamp("us")}
 
 
 class DuckDBStore(Store):
@@ -61,6 +73,27 @@ class DuckDBStore(Store):
     def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
         with translate_errors(self.location):
             self._con.executemany(sql, [list(r) for r in rows])
+
+    def _insert(self, table: Table, rows: Sequence[Row]) -> None:
+        """Insert rows through one Arrow table: DuckDB's ``executemany`` runs one statement per
+        row, which made the store write most of an ingest's time (~170 ms an article)."""
+        import pyarrow as pa
+
+        types = _arrow_types()
+        columns = zip(zip(*rows, strict=True), table.columns, strict=True)
+        data = pa.table(
+            [pa.array(col, type=types[kind]) for col, (_, kind) in columns],
+            names=list(table.column_names),
+        )
+        names = ", ".join(table.column_names)
+        with translate_errors(self.location):
+            self._con.register("_newsevents_rows", data)
+            try:
+                self._con.execute(
+                    f"INSERT INTO {table.name} ({names}) SELECT {names} FROM _newsevents_rows"
+                )
+            finally:
+                self._con.unregister("_newsevents_rows")
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with translate_errors(self.location):
