@@ -44,6 +44,10 @@ def test_normalise_paragraphs(raw: str, expected: str) -> None:
         ("This article originally appeared on Example Daily.", "syndication byline"),
         ("Copyright 2024 Example Wire. All rights reserved.", "copyright line"),
         ("Reporting by Jane Roe; Editing by John Doe", "credit line"),
+        ("By Jane Roe, Staff Writer", "byline"),
+        ("By Ana Ruiz and Li Wei | Example Wire", "byline"),
+        ("Published: 12 March 2024 | Updated: 13 March 2024", "date line"),
+        ("Updated 14:32 GMT", "date line"),
     ],
 )
 def test_normalise_removes_boilerplate_with_original_offsets(line: str, reason: str) -> None:
@@ -60,6 +64,10 @@ def test_normalise_removes_boilerplate_with_original_offsets(line: str, reason: 
         "Copyright law was changed by the parliament last year.",
         "Share prices fell sharply after the announcement.",
         "Related talks in Geneva ended without a deal.",
+        "By Monday, the talks had collapsed.",
+        "By then the army had withdrawn from the town.",
+        "Published in 2019, the report found that the sanctions had failed.",
+        "Updated figures showed that 2,000 people had fled by 2024.",
     ],
 )
 def test_normalise_keeps_prose_that_mentions_boilerplate_words(prose: str) -> None:
@@ -122,3 +130,10 @@ def test_invisible_characters_hide_no_boilerplate() -> None:
     # found by the property test above: the line was removed only on a second pass
     norm = normalise("\u200bSource link\n")
     assert norm.text == "" and norm.removed and normalise(norm.text).text == norm.text
+
+
+def test_normalise_cuts_a_teaser_glued_to_the_last_paragraph() -> None:
+    raw = "The minister said the deal would hold. Read more: Farmers block the border"
+    norm = normalise(raw)
+    assert norm.text == "The minister said the deal would hold."
+    assert [r.reason for r in norm.removed] == ["read more"]

@@ -66,6 +66,21 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\(?this story has not been edited by).{0,200}",
         ),
         ("copyright line", r"(copyright|©|\(c\))\s*(\d{4}|.{0,100}all rights reserved).{0,200}"),
+        # "By Jane Smith, Staff Writer", "By AFP", "By Ana Ruiz and Li Wei | Reuters": names
+        # in capitals only ("By Monday, the talks had collapsed." is prose)
+        (
+            "byline",
+            r"by\s+(?-i:[A-Z][\w'’.-]*(\s+([A-Z][\w'’.-]*|de|van|von|al|bin|der|la))*)"
+            r"(\s*(,|and|&)\s+(?-i:[A-Z][\w'’.-]*(\s+[A-Z][\w'’.-]*)*))*"
+            r"(\s*[,|–—-]\s*(?-i:[A-Z][\w'’-]*(\s+(of|for|[A-Z][\w'’-]*)){0,5}))?",
+        ),
+        # "Published: 12 March 2024 | Updated: 13 March 2024", "Updated 14:32 GMT"
+        (
+            "date line",
+            r"((published|updated|posted|first published|last updated|modified)\s*(on\s*)?:?"
+            r"\s*[\w ,./+-]{0,40}?(\d{4}|\d{1,2}:\d{2}(\s*(am|pm|gmt|utc|[a-z]{2,4}))?)"
+            r"\s*[|·•,]?\s*)+",
+        ),
         (
             "credit line",
             r"((additional )?(reporting|writing|editing|compiled|translated|"
@@ -88,6 +103,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 TAIL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("source link", re.compile(r"(?<=[.!?\"”’)])\s*(source link|source)\s*$", re.IGNORECASE)),
     ("read more", re.compile(r"(?<=[.!?\"”’)])\s*(read more|continue reading)\s*$", re.IGNORECASE)),
+    # a teaser for another story glued to the paragraph: "... farmers. Read more: Farmers block"
+    ("read more", re.compile(r"(?<=[.!?\"”’)])\s*(read more|read also|also read|see also)\s*:"
+                             r"[^.!?]{0,150}$", re.IGNORECASE)),
 )
 
 
