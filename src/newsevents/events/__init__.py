@@ -26,6 +26,7 @@ from .frames import Frame, frame_of
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 from .parties import ActorFinder, actor_for, link
+from .prune import redundant
 from .recode import Coding, recode
 from .triggers import PARTY_ENTS, Trigger, find_triggers
 
@@ -72,6 +73,7 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
             by_i[comp.i] = trig  # "a war": content of the accusation, not an event
     coded = _compose(triggers, doc, lex, extra)
     events: list[Event] = []
+    heads: list[int] = []
     seen: set[tuple[str, str | None, str | None, int]] = set()
     talks: dict[int, list[tuple[Actor, Actor]]] = {}  # paragraph → parties of its last talks
     for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
@@ -79,8 +81,12 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
             key = (ev.plover, ev.source, ev.target, ev.trigger.start)
             if key not in seen:
                 seen.add(key)
-                ev.id = f"e{len(events) + 1}"
                 events.append(ev)
+                heads.append(item.trigger.i)
+    drop = redundant(events, heads, doc)
+    events = [ev for k, ev in enumerate(events) if k not in drop]
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
     return events
 
 

@@ -1,0 +1,41 @@
+"""Events that restate or set the scene of the event governing them, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import events_of, triples
+
+A, B = "Arnland", "Borduria"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the killing is the attack told again: one event, with its recipient
+        ("Arnland attacked Borduria on Monday, killing twenty soldiers.",
+         {(A, "ASSAULT", B)}),
+        # a bombing with nobody linked is the scene of the killing, not a second event
+        ("Borduria's soldiers were killed by a bomb attack by Unknown Gunmen.",
+         {(None, "ASSAULT", B)}),
+        # what the men are suspected of names nobody: the offer is the event
+        ("Borduria has offered to hand over to Arnland two men suspected of blowing up a "
+         "Skyline Airways plane.", {(B, "AGREE", A)}),
+    ],
+)
+def test_events_prune_drops_restatements(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    assert triples(analysis, events) == expected
+
+
+def test_events_prune_keeps_events_with_their_own_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnland suspended flights to Borduria after Borduria shot down a helicopter."
+    analysis, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    found = triples(analysis, events)
+    assert (A, "SANCTION", B) in found and (B, "ASSAULT", None) in found
+
+
+def test_events_prune_keeps_coordinated_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnland rejected the plan of Borduria and said it opposed the deployment of troops."
+    _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    assert [e.trigger.text for e in events if e.plover == "REJECT"] == ["rejected", "opposed"]
