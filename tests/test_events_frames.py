@@ -40,6 +40,12 @@ R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
         # describing as: an accusation
         ("Arnland described the blockade as an illegal act of aggression by Russia.",
          {R: "RUS", A: "ARN"}, (A, "ACCUSE", R)),
+        # a recipient phrase naming the actor itself is passed over for the next one
+        ("Arnland reneged on Arnland's commitment to Borduria.", {A: "ARN", "Borduria": "BRD"},
+         (A, "REJECT", "Borduria")),
+        # the purpose of summoning someone is addressed to them
+        ("Arnland summoned the ambassador of Borduria to complain about the raids.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "ACCUSE", "Borduria")),
         # relative pronouns
         ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
          (A, "SUPPORT", R)),

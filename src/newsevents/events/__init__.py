@@ -208,7 +208,7 @@ def _events_of(
     doc = analysis.doc
     assert doc is not None
     sources = link(finder, item.frame.sources)
-    targets = [a for a in link(finder, item.frame.targets) if a not in sources]
+    targets = [a for a in link(finder, item.frame.targets, skip=sources) if a not in sources]
     start, end = item.trigger.char_span(doc)
     paragraph = analysis.article.text.count("\n", 0, start)
     unnamed = not (sources or targets)

@@ -37,7 +37,7 @@ TYPE_PREPS: dict[str, tuple[str, ...]] = {
     "COOPERATE": ("with",),
     "MOBILIZE": ("against", "to", "in", "near", "for"),
     "PROTEST": ("against", "outside"),
-    "REJECT": ("to",),
+    "REJECT": ("to", "on"),  # "reneged on its promise to the voters"
     "RETREAT": ("from", "to"),
     "REQUEST": ("on", "upon", "to", "from"),
     "SANCTION": ("on", "against"),
@@ -131,8 +131,29 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
             frame.targets.extend(_with_conjuncts(csubj))  # "demanded that Sudan end ..."
     if trigger.sense.plover == "THREATEN":
         frame.targets.extend(_condition_subjects(tok))
+    if trigger.sense.plover in ADDRESSED_TYPES:
+        frame.targets.extend(_purpose_addressee(tok, frame))
     del found
     return frame
+
+
+#: Types that address someone: "summoned the envoy to complain" complains to the envoy.
+ADDRESSED_TYPES = frozenset({"ACCUSE", "PROTEST", "REQUEST"})
+
+
+def _purpose_addressee(verb: Token, frame: Frame) -> list[Token]:
+    """Return the object of the verb whose purpose ``verb`` is: "summoned the envoy to protest".
+
+    Last among the recipients: a recipient the trigger names itself comes first.
+    """
+    if verb.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    obj = direct_object(verb.head) if verb.head.pos_ == "VERB" else None
+    if obj is None or obj in frame.sources:
+        return []
+    return _with_conjuncts(obj)
 
 
 #: Marks of a clause that states what the threatened party must (not) do.

@@ -93,8 +93,14 @@ def _coded(finder: ActorFinder, tok: Token, actor: Actor) -> Actor:
     return actor
 
 
-def link(finder: ActorFinder, tokens: list[Token]) -> list[Actor]:
-    """Return the actors of the first candidate that names one, with its conjuncts."""
+def link(
+    finder: ActorFinder, tokens: list[Token], skip: list[Actor] | None = None
+) -> list[Actor]:
+    """Return the actors of the first candidate that names one, with its conjuncts.
+
+    A candidate naming only actors in ``skip`` is passed over: the recipient of "reneged
+    on his promise to the voters" is not "his" (the actor himself) but the voters.
+    """
     for cand in tokens:
         if cand.ent_type_ in NOT_PARTIES:
             continue  # "an attack on Thursday"
@@ -111,6 +117,8 @@ def link(finder: ActorFinder, tokens: list[Token]) -> list[Actor]:
             other = finder.of(conj)
             if other is not None and other not in found:
                 found.append(other)
+        if skip and all(a in skip for a in found):
+            continue
         return found
     return []
 

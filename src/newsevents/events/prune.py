@@ -24,7 +24,13 @@ from ..model import Event
 
 
 def _actors(event: Event) -> set[str]:
-    return {a for a in (event.source, event.target) if a is not None}
+    """Return the event's actors that say who they are: an actor with no code ("a Skyline
+    Airways plane", unknown to the knowledge base) places the event nowhere."""
+    return {
+        a
+        for a, code in ((event.source, event.source_code), (event.target, event.target_code))
+        if a is not None and code is not None
+    }
 
 
 def _governors(doc: Doc, head: int) -> list[int]:
