@@ -56,6 +56,26 @@ def test_link_demonym_conjunction_gives_each_country_its_sector(nlp, kb) -> None
     assert {a.cameo for a in actors} == {"POLGOV", "LTUGOV"}
 
 
+def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
+    actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")
+    assert {a.cameo for a in actors} == {"SLEREF", "GINREF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an ethnicity takes the one country its sentence is set in (CAMEO's convention)
+        ("Hundreds of ethnic Hungarians marched in Romania on Sunday.", "ROUCVL"),
+        # with no such country, the people's own state stays
+        ("Ethnic Hungarians marched on Sunday.", "HUNCVL"),
+    ],
+)
+def test_link_ethnic_groups_are_placed_by_the_sentence(nlp, kb, text: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), "Hungarians")
+    assert actor is not None and actor.cameo == cameo
+
+
 @pytest.mark.parametrize(
     "text",
     [

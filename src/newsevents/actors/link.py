@@ -41,6 +41,7 @@ def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = No
     state.names()
     state.other_entities()
     state.place_people()
+    state.place_ethnic_groups()
     return state.out
 
 
@@ -234,6 +235,12 @@ class _State(PeoplePass):
         if self.hyphen_agent(m):  # "Turkish-mediated talks": Turkey's government mediates
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "GOV"), candidate=False)
             return
+        shared = self.shared_head(tok)
+        if shared is not None:  # "Sierra Leonean and Liberian refugees", parsed as two nouns
+            sector = self.kb.descriptors.get(shared.lemma_.lower())
+            ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
+            self.add(m.start, m.end, "descriptor", ref, head=m.end - 1, candidate=False)
+            return
         if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("amod", "compound"):
             return
         if m.entry.kind != "state":
@@ -241,7 +248,26 @@ class _State(PeoplePass):
         elif m.start > 0 and self.doc[m.start - 1].lower_ == "the":
             self.add(m.start - 1, m.end, "descriptor", entity_referent(m.entry))
         else:
+            self.note_ethnic(m, "CVL")
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "CVL"))
+
+    def shared_head(self, tok: Token) -> Token | None:
+        """Return the noun a singular demonym shares with a coordinated one, or None.
+
+        The parser reads "Sierra Leonean and Liberian refugees" as the noun "Sierra
+        Leonean" and the conjunct "Liberian refugees": both adjectives modify "refugees".
+        """
+        if tok.tag_ != "NNP" or not any(c.dep_ == "cc" for c in tok.children):
+            return None
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound")
+                and c.i in self.match_at
+                and self.match_at[c.i].via == "demonym"
+                for c in conj.lefts
+            ):
+                return conj
+        return None
 
     def hyphen_agent(self, m: Match) -> bool:
         """Return True for the agent of a hyphenated participle: "Western-backed coup".
@@ -284,7 +310,13 @@ class _State(PeoplePass):
         ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
         if ref.kind == "state":  # "the Zambian people"
             self.setting(m.start, m.entry.id)
+        self.note_ethnic(m, sector)
         self.add(m.start, end, "descriptor", ref, head=m.end - 1, candidate=False)
+
+    def note_ethnic(self, m: Match, sector: str | None) -> None:
+        """Note a people named as an ethnicity ("ethnic Albanians"), placed once all is read."""
+        if m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic" and m.entry.kind == "state":
+            self.ethnic.append((len(self.out.links), m.entry, sector))
 
     # -- pass 4: what spaCy found and the KB does not know ----------------------------------
     def other_entities(self) -> None:

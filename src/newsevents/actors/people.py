@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import MentionVia
 from .kb import Entry
-from .refs import person_referent
+from .refs import Referent, person_referent
 from .state import DEBRIS, DOMESTIC_TITLES, PLACE_WORDS, LinkState
 from .titles import apposition_affiliation, title_before
 
@@ -141,3 +141,24 @@ class PeoplePass(LinkState):
             ref = person_referent(None, None, name, country, title, sector)
             self.out.links[index] = replace(link, referent=ref)
 
+
+    def place_ethnic_groups(self) -> None:
+        """Give "ethnic Albanians" the one country their sentence is set in, as CAMEO does.
+
+        "ethnic Albanians demonstrated in Arnland": Arnland's people of Albanian ethnicity
+        (country Arnland), not Albania's. With no single setting, the people's own state stays.
+        """
+        for index, entry, sector in self.ethnic:
+            link = self.out.links[index]
+            found = self.settings.get(self.doc[link.head].sent.start, set())
+            if len(found) != 1 or entry.id in found:
+                continue
+            country = self.kb.get(next(iter(found)))
+            if country is None:
+                continue
+            sector = sector or "CVL"
+            people = entry.demonyms[-1] if entry.demonyms else entry.name
+            ref = Referent(("ethnic", entry.id, country.id, sector), "group",
+                           f"ethnic {people} in {country.name}", country.id, sector,
+                           (country.cameo or country.id) + sector)  # fmt: skip
+            self.out.links[index] = replace(link, referent=ref)

@@ -94,6 +94,8 @@ class LinkState:
         # sector), and the countries each sentence places itself in (by sentence start)
         self.untethered: list[tuple[int, str, str, str | None]] = []
         self.settings: dict[int, set[str]] = {}
+        # "ethnic Albanians" (link index, the people's state, sector): placed by the sentence
+        self.ethnic: list[tuple[int, Entry, str | None]] = []
         self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.name_ent: dict[int, Span] = {
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
