@@ -39,3 +39,12 @@ def test_events_prune_keeps_coordinated_events(nlp) -> None:  # type: ignore[no-
     text = "Arnland rejected the plan of Borduria and said it opposed the deployment of troops."
     _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
     assert [e.trigger.text for e in events if e.plover == "REJECT"] == ["rejected", "opposed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Arnland lifted the blockade of Borduria's ports.", "Arnland eased the curfew in Borduria."],
+)
+def test_events_an_ended_event_is_no_event_of_its_own(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    assert [e.plover for e in events] in (["RETREAT"], ["CONCEDE"])

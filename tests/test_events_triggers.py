@@ -58,6 +58,20 @@ ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
         ("Arnland launched missile strikes on Borduria.", "ASSAULT", "190"),
         ("Arnland kidnapped two Bordurian engineers.", "ASSAULT", "181"),
         ("Arnland violated the ceasefire with Borduria.", "ASSAULT", "196"),
+        ("Arnland provided Borduria with intelligence about the smugglers.", "AID", "070"),
+        ("Arnland delivered tanks to Borduria in March.", "AID", "070"),
+        ("The Arnland minister talked with Borduria's envoy for an hour.", "CONSULT", "040"),
+        ("Arnland's president telephoned the leader of Borduria.", "CONSULT", "041"),
+        ("Arnland rebels detonated a bomb near the Bordurian embassy.", "ASSAULT", "183"),
+        ("Arnland gunmen hijacked a Bordurian airliner.", "ASSAULT", "181"),
+        ("The kidnapping of two Bordurian engineers by Arnland angered Syldavia.", "ASSAULT", "181"),
+        ("The abduction of Borduria's consul by Arnland was condemned.", "ASSAULT", "181"),
+        ("The hijacking of a Bordurian ship by Arnland lasted a week.", "ASSAULT", "181"),
+        ("Arnland carried out the execution of three Bordurian prisoners.", "ASSAULT", "186"),
+        ("Arnland staged an ambush on Bordurian troops.", "ASSAULT", "190"),
+        ("Arnland launched an assault on Borduria's capital.", "ASSAULT", "190"),
+        ("Arnland's siege of the Bordurian port continued.", "COERCE", "191"),
+        ("Arnland's cooperation with Borduria on border control grew.", "COOPERATE", "060"),
     ],
 )
 def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +91,9 @@ def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None: 
          ("Syldavia", "CONSULT", "Arnland")),
         # "of" names the actor of a withdrawal, the recipient of an arrest
         ("The withdrawal of Arnland from Borduria began.", ("Arnland", "RETREAT", "Borduria")),
+        # the content of providing: "provided X with Y" gives to X
+        ("Arnland provided Borduria with weapons.", ("Arnland", "AID", "Borduria")),
+        ("Arnland's cooperation with Borduria grew.", ("Arnland", "COOPERATE", "Borduria")),
         # a protest's demand is its topic: the protest takes its recipient
         ("Arnland farmers staged rallies to demand the resignation of Borduria.",
          ("Arnland", "PROTEST", "Borduria")),

@@ -22,7 +22,11 @@ from .triggers import Trigger
 #: Event types that take another event as their content.
 GOVERNING = frozenset({
     "AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "SANCTION", "PROTEST",
+    "CONCEDE", "RETREAT",
 })  # fmt: skip
+#: Types whose object event is what they end ("lifted the blockade", "called off the
+#: strike"): the ended event is no event of its own; only the direct object counts.
+ENDING = frozenset({"CONCEDE", "RETREAT"})
 #: Types a describing clause turns into an accusation ("views X as a war").
 HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 DEONTIC = frozenset({"must", "should"})
@@ -77,6 +81,8 @@ def _is_content(child: Token, trigger: Trigger) -> bool:
 
 
 def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
+    if trigger.sense.plover in ENDING:
+        return list(children(tok, "dobj", "obj"))
     out: list[Token] = []
     for c in tok.children:
         dep = c.dep_
