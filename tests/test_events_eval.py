@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.eval.events import Score, causes, dyads, normal_code, predicted_triples, read_gold
+from newsevents.eval.events import (
+    Score,
+    causes,
+    dyads,
+    main_triples,
+    normal_code,
+    predicted_triples,
+    read_gold,
+)
 from newsevents.model import Actor, Analysis, Article, Event, Span
 
 
@@ -63,3 +71,20 @@ def test_events_eval_place_recipient_counts_as_target() -> None:
     analysis.events = [Event("e1", "COERCE", "172", "a1", None, Span(7, 14, "imposed"), 0,
                              target_code="UKR")]
     assert predicted_triples(analysis) == {("ARN", "COERCE", "UKR")}
+
+
+def test_events_eval_main_event_is_the_best_known_trigger() -> None:
+    text = "Arnland attacked Borduria and Syldavia after clashes."
+    analysis = Analysis(article=Article(id="t", text=text), actors=[
+        Actor("a1", "Arnland", "state", "ARN"), Actor("a2", "Borduria", "state", "BRD"),
+        Actor("a3", "Syldavia", "state", "SYL"),
+    ])  # fmt: skip
+    clashes = Span(text.index("clashes"), len(text) - 1, "clashes")
+    attacked = Span(8, 16, "attacked")
+    analysis.events = [
+        Event("e1", "ASSAULT", "190", None, None, clashes, 0),
+        Event("e2", "ASSAULT", "190", "a1", "a2", attacked, 0),
+        Event("e3", "ASSAULT", "190", "a1", "a3", attacked, 0),
+    ]
+    assert main_triples(analysis) == {("ARN", "ASSAULT", "BRD"), ("ARN", "ASSAULT", "SYL")}
+    assert main_triples(Analysis(article=Article(id="e", text="Nothing."))) == set()
