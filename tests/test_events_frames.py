@@ -43,9 +43,19 @@ R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
         # a recipient phrase naming the actor itself is passed over for the next one
         ("Arnland reneged on Arnland's commitment to Borduria.", {A: "ARN", "Borduria": "BRD"},
          (A, "REJECT", "Borduria")),
+        # an unknown person yields to the state whose role he holds
+        ("Arnland's envoy, Pedro Ruiz, condemned Borduria.",
+         {A: "ARN", "Borduria": "BRD", "Pedro Ruiz": ""}, (A, "ACCUSE", "Borduria")),
         # the purpose of summoning someone is addressed to them
         ("Arnland summoned the ambassador of Borduria to complain about the raids.",
          {A: "ARN", "Borduria": "BRD"}, (A, "ACCUSE", "Borduria")),
+        # an unresolved possessive pronoun is bound by the subject of the carrying verb
+        ("Borduria said Arnland had completed their withdrawal from the valley.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "RETREAT", None)),
+        # the parser hangs the subject on a participle: "X operating in Y said"
+        ("The Green Cross operating in Syldavia said Borduria must open the border.",
+         {"Green Cross": "NGO", "Borduria": "BRD", "Syldavia": "SYL"},
+         ("Green Cross", "REQUEST", "Borduria")),
         # relative pronouns
         ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
          (A, "SUPPORT", R)),

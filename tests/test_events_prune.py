@@ -48,3 +48,9 @@ def test_events_prune_keeps_coordinated_events(nlp) -> None:  # type: ignore[no-
 def test_events_an_ended_event_is_no_event_of_its_own(nlp, text) -> None:  # type: ignore[no-untyped-def]
     _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
     assert [e.plover for e in events] in (["RETREAT"], ["CONCEDE"])
+
+
+def test_events_the_demands_a_protest_presses_are_its_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Arnland farmers blocked the roads to press their demands for lower taxes."
+    _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    assert [e.plover for e in events] == ["PROTEST"]

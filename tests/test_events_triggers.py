@@ -94,6 +94,9 @@ def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None: 
         # the content of providing: "provided X with Y" gives to X
         ("Arnland provided Borduria with weapons.", ("Arnland", "AID", "Borduria")),
         ("Arnland's cooperation with Borduria grew.", ("Arnland", "COOPERATE", "Borduria")),
+        # the protesters' own demands are the protest's topic, no second event
+        ("Arnland farmers blocked the roads to press their demands for lower taxes.",
+         ("Arnland", "PROTEST", None)),
         # a protest's demand is its topic: the protest takes its recipient
         ("Arnland farmers staged rallies to demand the resignation of Borduria.",
          ("Arnland", "PROTEST", "Borduria")),

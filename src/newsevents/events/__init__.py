@@ -107,8 +107,12 @@ def _compose(
             content = [by_i[trig.i], *content]
         content = [c for c in content if c is not trig]
         governed[id(trig)] = content
-        # "rejected Russia's demands": the demands are Russia's own event too
-        absorbed.update(id(c) for c in content if not _owned(c, doc))
+        # "rejected Russia's demands": the demands are Russia's own event too; but the
+        # demands a protest presses ("to press their demands") are its topic (PLOVER)
+        protest = trig.sense.plover == "PROTEST"
+        absorbed.update(
+            id(c) for c in content if not _owned(c, doc) or (protest and _self_owned(c, doc))
+        )
     for trig in triggers:
         if trig.kind == "describe":
             absorbed.update(id(t) for t in triggers if t.kind == "noun" and _inside(t, trig, doc))
@@ -135,6 +139,11 @@ def _owned(trigger: Trigger, doc: Doc) -> bool:
     return any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
     )
+
+
+def _self_owned(trigger: Trigger, doc: Doc) -> bool:
+    """Return True when an event noun's possessor is a pronoun ("their demands")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[trigger.i].children)
 
 
 def _inside(noun: Trigger, describe: Trigger, doc: Doc) -> bool:

@@ -184,6 +184,13 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for poss in children(tok, "poss"):
         frame.sources.extend(_with_conjuncts(poss))
         frame.core = True
+        if poss.pos_ == "PRON":
+            # "the rebels completed their withdrawal": an unresolved "their" is bound by
+            # the subject of the verb that carries the noun
+            holder = _carrier(tok)
+            subj = subject_of(holder)[0] if holder is not None else None
+            if subj is not None:
+                frame.sources.extend(_with_conjuncts(subj))
     # "aid from the West", "claims by Blinken"; but a withdrawal *from* X leaves X
     agents = ("by",) if "from" in sense.preps else ("by", "from")
     for _, obj in prep_objects(tok, *agents):

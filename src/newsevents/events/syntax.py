@@ -102,6 +102,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return quantified(resolve_relative(obj)), True
         return None, False
     subj = first_child(verb, *SUBJECTS)
+    if subj is not None and subj.tag_ == "VBG":
+        # "The group operating in Iraq said": the parser hangs the noun on the participle
+        subj = first_child(subj, "nsubj") or subj
     if subj is not None:
         if subj.lower_ == "it" and first_child(verb, "ccomp", "xcomp") is not None:
             return None, False  # expletive "it seems/appears that ..."
