@@ -72,6 +72,9 @@ ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
         ("Arnland launched an assault on Borduria's capital.", "ASSAULT", "190"),
         ("Arnland's siege of the Bordurian port continued.", "COERCE", "191"),
         ("Arnland's cooperation with Borduria on border control grew.", "COOPERATE", "060"),
+        ("Arnland held joint naval exercises with Borduria.", "COOPERATE", "062"),
+        ("Arnland staged military drills near the Bordurian border.", "MOBILIZE", "150"),
+        ("Arnland violated the ban on Bordurian flights.", "REJECT", "128"),
     ],
 )
 def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None:  # type: ignore[no-untyped-def]
