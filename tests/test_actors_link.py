@@ -56,6 +56,12 @@ def test_link_demonym_conjunction_gives_each_country_its_sector(nlp, kb) -> None
     assert {a.cameo for a in actors} == {"POLGOV", "LTUGOV"}
 
 
+def test_link_home_sector_sets_the_sentence_for_an_unknown_president(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Chadian rebels demanded the resignation of President Ana Ruiz.")
+    ruiz = owner(actors, "President Ana Ruiz")
+    assert ruiz is not None and ruiz.country == "TCD"
+
+
 def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
     # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
     actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")

@@ -153,6 +153,8 @@ class _State(PeoplePass):
             return
         entry, met_sector = self.affiliation(affs[0]) or (affs[0].entry, None)
         ref = entity_referent(entry) if is_state else sector_referent(entry, sector or met_sector)
+        if ref.sector in HOME_SECTORS and entry.kind == "state":
+            self.setting(start, entry.id)  # "Fijian rebels", "an Argentine judge": at home
         self.add(start, end, "descriptor", ref, head=root.i)
 
     def fuzzy_affiliation(self, chunk: Span, root: Token) -> list[Match]:
@@ -308,7 +310,8 @@ class _State(PeoplePass):
         if sector is None and head.lemma_.lower() in kb.act_nouns:
             sector = "GOV"
         ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
-        if ref.kind == "state":  # "the Zambian people"
+        if ref.kind == "state" or sector in HOME_SECTORS:
+            # "the Zambian people", "Fijian rebels", "an Argentine judge": at home there
             self.setting(m.start, m.entry.id)
         self.note_ethnic(m, sector)
         self.add(m.start, end, "descriptor", ref, head=m.end - 1, candidate=False)
