@@ -62,6 +62,12 @@ def test_link_home_sector_sets_the_sentence_for_an_unknown_president(nlp, kb) ->
     assert ruiz is not None and ruiz.country == "TCD"
 
 
+def test_link_unknown_national_body_takes_the_sentence_country(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Chadian protesters began a hunger strike outside Parliament.")
+    body = owner(actors, "Parliament")
+    assert body is not None and body.cameo == "TCDLEG"
+
+
 def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
     # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
     actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")

@@ -54,3 +54,18 @@ def test_events_the_demands_a_protest_presses_are_its_topic(nlp) -> None:  # typ
     text = "Arnland farmers blocked the roads to press their demands for lower taxes."
     _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
     assert [e.plover for e in events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the clause of a demand may hang on the verb that carries the noun
+        ("Arnland repeated its demand that Borduria free the crew.", {(A, "REQUEST", B)}),
+        # what an invitation is to is the content of rejecting it
+        ("Arnland rejected an invitation to attend a meeting with Borduria.",
+         {(A, "REJECT", B)}),
+    ],
+)
+def test_events_content_carried_by_the_noun_is_absorbed(nlp, text, expected) -> None:  # type: ignore[no-untyped-def]
+    analysis, events = events_of(nlp, text, {A: "ARN", B: "BRD"})
+    assert triples(analysis, events) == expected

@@ -16,7 +16,7 @@ from ..model import MentionVia
 from .kb import Entry, KnowledgeBase, norm
 from .match import Match, find_matches
 from .people import PeoplePass
-from .refs import Referent, entity_referent, role_referent, sector_referent
+from .refs import INSTITUTIONS, Referent, entity_referent, role_referent, sector_referent
 from .state import (
     ACTOR_LABELS,
     DEBRIS,
@@ -373,6 +373,9 @@ class _State(PeoplePass):
         acronym = self._acronym_before(ent)
         if acronym is not None:
             ref = acronym
+        elif code is None and sector in HOME_SECTORS | INSTITUTIONS:
+            # "Parliament", "the Supreme Court": a national body of the sentence's country
+            self.homeless.append(len(self.out.links))
         self.add(ent.start, ent.end, "name", ref, 0.6)
         self.orgs_by_end[ent.end] = ref
 

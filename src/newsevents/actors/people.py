@@ -132,6 +132,16 @@ class PeoplePass(LinkState):
         adjectives on people ("the Zambian people") and its national bodies, when there is
         exactly one. A person mentioned again keeps the country (same referent key).
         """
+        for index in self.homeless:  # "Parliament", "the Supreme Court": that country's
+            link = self.out.links[index]
+            found = self.settings.get(self.doc[link.head].sent.start, set())
+            country = self.kb.get(next(iter(found))) if len(found) == 1 else None
+            ref = link.referent
+            if country is not None and ref.sector is not None:
+                code = (country.cameo or country.id) + ref.sector
+                self.out.links[index] = replace(
+                    link, referent=replace(ref, country=country.id, cameo=code)
+                )
         for index, name, title, sector in self.untethered:
             link = self.out.links[index]
             found = self.settings.get(self.doc[link.head].sent.start, set())

@@ -96,6 +96,8 @@ class LinkState:
         self.settings: dict[int, set[str]] = {}
         # "ethnic Albanians" (link index, the people's state, sector): placed by the sentence
         self.ethnic: list[tuple[int, Entry, str | None]] = []
+        # unknown bodies with a home sector and no country ("Parliament"): link indices
+        self.homeless: list[int] = []
         self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.name_ent: dict[int, Span] = {
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")

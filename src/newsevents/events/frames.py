@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .syntax import (
+    carried_clause,
     children,
     direct_object,
     first_child,
@@ -303,6 +304,9 @@ def _adjective_frame(tok: Token, trigger: Trigger) -> Frame:
 def _claim_subjects(noun: Token) -> list[Token]:
     """Return who a claim is about: "claims that X ...", "claims by Y, who said that X ..."."""
     clauses = list(children(noun, "acl", "ccomp"))
+    carried = carried_clause(noun)
+    if carried is not None:
+        clauses.append(carried)  # "repeated its demand that X ..."
     for _, agent in prep_objects(noun, "by"):
         for rel in children(agent, "relcl"):
             clauses.extend(children(rel, "ccomp"))
