@@ -56,6 +56,18 @@ R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
         ("The Green Cross operating in Syldavia said Borduria must open the border.",
          {"Green Cross": "NGO", "Borduria": "BRD", "Syldavia": "SYL"},
          ("Green Cross", "REQUEST", "Borduria")),
+        # an amount "in loans" carried by a light verb; its dative is the recipient
+        ("Arnland gave Borduria 2 billion euros in loans.", {A: "ARN", "Borduria": "BRD"},
+         (A, "AID", "Borduria")),
+        # an event as object names its party by its agent ("by"), not its "of" noun
+        ("Arnland welcomed the release of its citizens by Borduria.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "SUPPORT", "Borduria")),
+        # what is withdrawn is the actor's own; the place it leaves names the recipient
+        ("Arnland withdrew the Syldavia battalion from the border of Borduria.",
+         {A: "ARN", "Borduria": "BRD", "Syldavia": "SYL"}, (A, "RETREAT", "Borduria")),
+        # an order to another party is a demand on it
+        ("Arnland ordered Borduria to withdraw its troops.", {A: "ARN", "Borduria": "BRD"},
+         (A, "REQUEST", "Borduria")),
         # relative pronouns
         ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
          (A, "SUPPORT", R)),

@@ -73,6 +73,8 @@ ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
         ("Arnland's siege of the Bordurian port continued.", "COERCE", "191"),
         ("Arnland's cooperation with Borduria on border control grew.", "COOPERATE", "060"),
         ("Arnland held joint naval exercises with Borduria.", "COOPERATE", "062"),
+        ("Arnland sent a medical team to Borduria.", "AID", "070"),
+        ("Arnland sent 500 police officers to Borduria.", "MOBILIZE", "152"),
         ("Arnland staged military drills near the Bordurian border.", "MOBILIZE", "150"),
         ("Arnland violated the ban on Bordurian flights.", "REJECT", "128"),
     ],

@@ -36,7 +36,7 @@ TYPE_PREPS: dict[str, tuple[str, ...]] = {
     "COERCE": ("on", "against", "in", "into"),  # "tried to hack into the ministry's servers"
     "CONSULT": ("with",),
     "COOPERATE": ("with",),
-    "MOBILIZE": ("against", "to", "in", "near", "for"),
+    "MOBILIZE": ("against", "to", "in", "near", "along", "for"),
     "PROTEST": ("against", "outside"),
     "REJECT": ("to", "on"),  # "reneged on its promise to the voters"
     "RETREAT": ("from", "to"),
@@ -94,10 +94,10 @@ def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
         return _noun_frame(tok, trigger, lex)
     if trigger.kind == "adj":
         return _adjective_frame(tok, trigger)
-    return _verb_frame(tok, trigger)
+    return _verb_frame(tok, trigger, lex)
 
 
-def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
+def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     frame = Frame()
     subj, found = subject_of(tok)
     if subj is not None:
@@ -105,6 +105,10 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
         frame.core = frame.core or _nounish(subj)
     obj = direct_object(tok)
     if obj is not None and obj not in frame.sources:
+        if obj.lemma_.lower() in lex.nouns:
+            # "welcomed the release of its citizen by Myanmar": an event as object names
+            # its party inside (its agent first), not through its "of" noun
+            frame.targets.extend(inner_parties(obj))
         frame.targets.extend(_with_conjuncts(obj))
         frame.core = frame.core or _nounish(obj)
     preps = trigger.sense.preps + TYPE_PREPS.get(trigger.sense.plover, ())
@@ -116,6 +120,12 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
         frame.targets.extend(by_prep)
     for o in by_prep:
         frame.targets.extend(inner_parties(o))  # "links with Serbia", "a war against Iraq"
+    if obj is not None and trigger.sense.plover in THEME_TYPES:
+        # "withdrew its troops from the border with Georgia": the troops are the actor's
+        # own; what they leave, and whose it is, comes first
+        theme = frame.targets.index(obj) if obj in frame.targets else -1
+        if theme >= 0:
+            frame.targets.append(frame.targets.pop(theme))
     if obj is not None:
         frame.targets.extend(inner_parties(obj))
     if trigger.sense.plover in GOVERNING_TYPES:
@@ -324,8 +334,8 @@ def _carrier(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid"
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.pos_ == "NOUN":
+        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid", "... in loans"
     return None
 
 
@@ -360,7 +370,10 @@ def inner_parties(noun: Token) -> list[Token]:
     """
     out: list[Token] = list(children(noun, "poss"))
     out.extend(_modifier_parties(noun))
-    preps = ("by", "to", "on", "against", "of", "from", "with", "in", "for")
+    by_agent = [o for _, o in prep_objects(noun, "by")]
+    # "the release of its citizen by Myanmar": the agent of the thing comes first
+    out[:0] = [t for o in by_agent for t in (*_with_conjuncts(o), *children(o, "poss"))]
+    preps = ("to", "on", "against", "of", "from", "with", "in", "for")
     for _, obj in prep_objects(noun, *preps):
         out.extend(_with_conjuncts(obj))
         out.extend(children(obj, "poss"))
