@@ -68,6 +68,11 @@ def test_link_unknown_national_body_takes_the_sentence_country(nlp, kb) -> None:
     assert body is not None and body.cameo == "TCDLEG"
 
 
+def test_link_a_demonym_ending_a_longer_people_is_not_the_state(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Spain will host a summit of Latin American leaders.")
+    assert [a.cameo for a in actors] == ["ESP"]
+
+
 def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
     # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
     actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")

@@ -81,6 +81,7 @@ class _State(PeoplePass):
             and i == m.start
             and self.affiliation(m)
             and not self.part_of_name(m)
+            and not self.ends_a_name(m)  # "Latin American leaders" are not the US's
             and not self.hyphen_agent(m)  # "a Western-backed government" is not the West's
         ]
         if not affs and (sector or is_state):
@@ -221,7 +222,8 @@ class _State(PeoplePass):
             if m.via == "metonym":
                 self.add(m.start, m.end, "metonym", sector_referent(m.entry, m.surface.sector))
             elif m.via == "demonym":
-                self.demonym(m)
+                if not self.ends_a_name(m):
+                    self.demonym(m)
             else:
                 self.add(m.start, m.end, via, entity_referent(m.entry), m.confidence)
 

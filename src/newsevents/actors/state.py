@@ -171,6 +171,24 @@ class LinkState:
             and nxt.lemma_.lower() not in kb.descriptors
         )
 
+    def ends_a_name(self, m: Match) -> bool:
+        """Return True when a demonym ends a longer name ("Latin American", "North African").
+
+        The word before is capitalised, inside the same national-group entity (NORP; not
+        "Radical French farmers", tagged ORG), and no KB name itself.
+        """
+        if m.via != "demonym" or m.start == 0:
+            return False
+        before = self.doc[m.start - 1]
+        ent = self.ent_of.get(m.start)
+        return (
+            before.is_title
+            and ent is not None
+            and ent.label_ == "NORP"
+            and ent.start < m.start
+            and (m.start - 1) not in self.match_at
+        )
+
     def is_place(self, m: Match) -> bool:
         """Return True when the match is used as a location ("in Kiev", a dateline)."""
         root = self.doc[m.end - 1]
