@@ -73,6 +73,21 @@ def test_link_a_demonym_ending_a_longer_people_is_not_the_state(nlp, kb) -> None
     assert [a.cameo for a in actors] == ["ESP"]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        # offices held at once: the person's own country first, unless the title names one
+        ("Emmanuel Macron spoke to reporters in Lyon.", "Emmanuel Macron", "FRAGOV"),
+        ("King Charles III visited Kenya.", "King Charles III", "GBRGOV"),
+        ("Canada's King Charles III opened parliament in Ottawa.",
+         "Canada's King Charles III", "CANGOV"),
+    ],
+)
+def test_link_concurrent_offices(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text, dt.date(2024, 5, 1)), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
 def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
     # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
     actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")

@@ -104,6 +104,9 @@ class PeoplePass(LinkState):
         doc = self.doc
         t_start, aff, title, t_sector = title_before(doc, self.kb, self.match_at, start)
         role = entry.role_on(self.day) if entry else None
+        if entry and aff is not None and role is not None and role.country != aff.id:
+            # "French President Emmanuel Macron": the office the title names
+            role = entry.role_in(aff.id, self.day) or role
         if aff is None and role is None:
             beside = apposition_affiliation(doc[end - 1], self.match_at, self.kb)
             if beside is not None:  # "Ana Ruiz, the Kenyan foreign minister"
