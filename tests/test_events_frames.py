@@ -68,6 +68,9 @@ R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
         # an order to another party is a demand on it
         ("Arnland ordered Borduria to withdraw its troops.", {A: "ARN", "Borduria": "BRD"},
          (A, "REQUEST", "Borduria")),
+        # the other side of an agreed exchange: "take back ... from"
+        ("Arnland agreed to take back refugees from Borduria.", {A: "ARN", "Borduria": "BRD"},
+         (A, "AGREE", "Borduria")),
         # relative pronouns
         ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
          (A, "SUPPORT", R)),

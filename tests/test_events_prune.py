@@ -43,7 +43,11 @@ def test_events_prune_keeps_coordinated_events(nlp) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize(
     "text",
-    ["Arnland lifted the blockade of Borduria's ports.", "Arnland eased the curfew in Borduria."],
+    [
+        "Arnland lifted the blockade of Borduria's ports.",
+        "Arnland eased the curfew in Borduria.",
+        "Arnland lifted the state of emergency in Borduria.",
+    ],
 )
 def test_events_an_ended_event_is_no_event_of_its_own(nlp, text) -> None:  # type: ignore[no-untyped-def]
     _, events = events_of(nlp, text, {A: "ARN", B: "BRD"})

@@ -75,6 +75,7 @@ ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
         ("Arnland held joint naval exercises with Borduria.", "COOPERATE", "062"),
         ("Arnland sent a medical team to Borduria.", "AID", "070"),
         ("Arnland broke off diplomatic relations with Borduria.", "SANCTION", "161"),
+        ("Arnland declared a state of emergency in Borduria.", "COERCE", "1724"),
         ("Arnland's president received the Borduria delegation on Monday.", "CONSULT", "043"),
         ("An Arnland court sentenced a Bordurian pilot to ten years.", "ACCUSE", "116"),
         ("Arnland police used tear gas against Bordurian fans.", "ASSAULT", "190"),

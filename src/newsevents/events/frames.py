@@ -130,7 +130,10 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
         frame.targets.extend(inner_parties(obj))
     if trigger.sense.plover in GOVERNING_TYPES:
         for comp in children(tok, "xcomp"):  # "offered to hand over to Britain ..."
-            frame.targets.extend(o for _, o in _ordered_preps(comp, (*CARRIER_PREPS, "in")))
+            # "agreed to take back refugees from Myanmar": "from" names the other side too
+            frame.targets.extend(
+                o for _, o in _ordered_preps(comp, (*CARRIER_PREPS, "in", "from"))
+            )
             comp_obj = direct_object(comp)  # "threatened to break relations with Russia"
             if comp_obj is not None:
                 frame.targets.append(comp_obj)
