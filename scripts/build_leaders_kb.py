@@ -579,6 +579,7 @@ def finish(people: dict[tuple[str, str, str], Person], skip_ids: set[str],
             "aliases": sorted(a for a in alias_set if a and a != display
                               and a not in COMMON_GIVEN_NAMES),
             "gender": over.get("gender") or gender_of(pid, roles),
+            **({"country": over["country"]} if "country" in over else {}),
             "roles": roles, "source": source_of(p),
         }
     return [entries[k] for k in sorted(entries)]
@@ -658,6 +659,8 @@ def render(entries: list[dict[str, object]]) -> str:
         out.append(f"  name: {_q(str(e['name']))}")
         out.append("  aliases: [" + ", ".join(_q(a) for a in e["aliases"]) + "]")  # type: ignore[attr-defined]
         out.append(f"  gender: {e['gender']}")
+        if e.get("country"):  # own country of someone with offices in several at once
+            out.append(f"  country: {e['country']}")
         out.append("  roles:")
         for r in e["roles"]:  # type: ignore[attr-defined]
             line = (f"    - {{title: {_q(r['title'])}, country: {r['country']}, sector: GOV, "

@@ -86,8 +86,11 @@ STARTS: dict[tuple[str, str, str], str] = {
     ("ROU", "Prime Minister", "2005-06-23"): "2025-06-23",  # Ilie Bolojan; "2005" in 2025 ed.
 }
 
-#: Display name, extra aliases and gender by derived id, for leaders news names otherwise.
+#: Display name, extra aliases and gender by derived id, for leaders news names otherwise;
+#: "country": the person's own country where they hold offices in several at once.
 DISPLAY: dict[str, dict[str, object]] = {
+    "person/charles-iii": {"country": "GBR"},  # also king of fourteen other realms
+    "person/emmanuel-macron": {"country": "FRA"},  # also co-prince of Andorra
     "person/abdelfattah-elsisi": {
         "name": "Abdel Fattah el-Sisi",
         "aliases": ["Sisi", "el-Sisi", "al-Sisi", "Abdel Fattah al-Sisi"]},

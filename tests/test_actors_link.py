@@ -56,6 +56,58 @@ def test_link_demonym_conjunction_gives_each_country_its_sector(nlp, kb) -> None
     assert {a.cameo for a in actors} == {"POLGOV", "LTUGOV"}
 
 
+def test_link_home_sector_sets_the_sentence_for_an_unknown_president(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Chadian rebels demanded the resignation of President Ana Ruiz.")
+    ruiz = owner(actors, "President Ana Ruiz")
+    assert ruiz is not None and ruiz.country == "TCD"
+
+
+def test_link_unknown_national_body_takes_the_sentence_country(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Chadian protesters began a hunger strike outside Parliament.")
+    body = owner(actors, "Parliament")
+    assert body is not None and body.cameo == "TCDLEG"
+
+
+def test_link_a_demonym_ending_a_longer_people_is_not_the_state(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    actors = actors_of(nlp, kb, "Spain will host a summit of Latin American leaders.")
+    assert [a.cameo for a in actors] == ["ESP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        # offices held at once: the person's own country first, unless the title names one
+        ("Emmanuel Macron spoke to reporters in Lyon.", "Emmanuel Macron", "FRAGOV"),
+        ("King Charles III visited Kenya.", "King Charles III", "GBRGOV"),
+        ("Canada's King Charles III opened parliament in Ottawa.",
+         "Canada's King Charles III", "CANGOV"),
+    ],
+)
+def test_link_concurrent_offices(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text, dt.date(2024, 5, 1)), mention)
+    assert actor is not None and actor.cameo == cameo
+
+
+def test_link_misparsed_coordinated_demonyms_share_the_noun(nlp, kb) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "Sierra Leonean" a noun of its own, conjoined with "Guinean refugees"
+    actors = actors_of(nlp, kb, "Soldiers beat Sierra Leonean and Guinean refugees.")
+    assert {a.cameo for a in actors} == {"SLEREF", "GINREF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        # an ethnicity takes the one country its sentence is set in (CAMEO's convention)
+        ("Hundreds of ethnic Hungarians marched in Romania on Sunday.", "ROUCVL"),
+        # with no such country, the people's own state stays
+        ("Ethnic Hungarians marched on Sunday.", "HUNCVL"),
+    ],
+)
+def test_link_ethnic_groups_are_placed_by_the_sentence(nlp, kb, text: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), "Hungarians")
+    assert actor is not None and actor.cameo == cameo
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -40,6 +40,37 @@ R, U, A, W = "Russia", "Ukraine", "Arnland", "the West"
         # describing as: an accusation
         ("Arnland described the blockade as an illegal act of aggression by Russia.",
          {R: "RUS", A: "ARN"}, (A, "ACCUSE", R)),
+        # a recipient phrase naming the actor itself is passed over for the next one
+        ("Arnland reneged on Arnland's commitment to Borduria.", {A: "ARN", "Borduria": "BRD"},
+         (A, "REJECT", "Borduria")),
+        # an unknown person yields to the state whose role he holds
+        ("Arnland's envoy, Pedro Ruiz, condemned Borduria.",
+         {A: "ARN", "Borduria": "BRD", "Pedro Ruiz": ""}, (A, "ACCUSE", "Borduria")),
+        # the purpose of summoning someone is addressed to them
+        ("Arnland summoned the ambassador of Borduria to complain about the raids.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "ACCUSE", "Borduria")),
+        # an unresolved possessive pronoun is bound by the subject of the carrying verb
+        ("Borduria said Arnland had completed their withdrawal from the valley.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "RETREAT", None)),
+        # the parser hangs the subject on a participle: "X operating in Y said"
+        ("The Green Cross operating in Syldavia said Borduria must open the border.",
+         {"Green Cross": "NGO", "Borduria": "BRD", "Syldavia": "SYL"},
+         ("Green Cross", "REQUEST", "Borduria")),
+        # an amount "in loans" carried by a light verb; its dative is the recipient
+        ("Arnland gave Borduria 2 billion euros in loans.", {A: "ARN", "Borduria": "BRD"},
+         (A, "AID", "Borduria")),
+        # an event as object names its party by its agent ("by"), not its "of" noun
+        ("Arnland welcomed the release of its citizens by Borduria.",
+         {A: "ARN", "Borduria": "BRD"}, (A, "SUPPORT", "Borduria")),
+        # what is withdrawn is the actor's own; the place it leaves names the recipient
+        ("Arnland withdrew the Syldavia battalion from the border of Borduria.",
+         {A: "ARN", "Borduria": "BRD", "Syldavia": "SYL"}, (A, "RETREAT", "Borduria")),
+        # an order to another party is a demand on it
+        ("Arnland ordered Borduria to withdraw its troops.", {A: "ARN", "Borduria": "BRD"},
+         (A, "REQUEST", "Borduria")),
+        # the other side of an agreed exchange: "take back ... from"
+        ("Arnland agreed to take back refugees from Borduria.", {A: "ARN", "Borduria": "BRD"},
+         (A, "AGREE", "Borduria")),
         # relative pronouns
         ("This is the treaty which Arnland signed with Russia.", {R: "RUS", A: "ARN"},
          (A, "SUPPORT", R)),

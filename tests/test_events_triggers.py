@@ -58,6 +58,30 @@ ACTORS = {"Arnland": "ARN", "Borduria": "BOR", "Syldavia": "SYL"}
         ("Arnland launched missile strikes on Borduria.", "ASSAULT", "190"),
         ("Arnland kidnapped two Bordurian engineers.", "ASSAULT", "181"),
         ("Arnland violated the ceasefire with Borduria.", "ASSAULT", "196"),
+        ("Arnland provided Borduria with intelligence about the smugglers.", "AID", "070"),
+        ("Arnland delivered tanks to Borduria in March.", "AID", "070"),
+        ("The Arnland minister talked with Borduria's envoy for an hour.", "CONSULT", "040"),
+        ("Arnland's president telephoned the leader of Borduria.", "CONSULT", "041"),
+        ("Arnland rebels detonated a bomb near the Bordurian embassy.", "ASSAULT", "183"),
+        ("Arnland gunmen hijacked a Bordurian airliner.", "ASSAULT", "181"),
+        ("The kidnapping of two Bordurian engineers by Arnland angered Syldavia.", "ASSAULT", "181"),
+        ("The abduction of Borduria's consul by Arnland was condemned.", "ASSAULT", "181"),
+        ("The hijacking of a Bordurian ship by Arnland lasted a week.", "ASSAULT", "181"),
+        ("Arnland carried out the execution of three Bordurian prisoners.", "ASSAULT", "186"),
+        ("Arnland staged an ambush on Bordurian troops.", "ASSAULT", "190"),
+        ("Arnland launched an assault on Borduria's capital.", "ASSAULT", "190"),
+        ("Arnland's siege of the Bordurian port continued.", "COERCE", "191"),
+        ("Arnland's cooperation with Borduria on border control grew.", "COOPERATE", "060"),
+        ("Arnland held joint naval exercises with Borduria.", "COOPERATE", "062"),
+        ("Arnland sent a medical team to Borduria.", "AID", "070"),
+        ("Arnland broke off diplomatic relations with Borduria.", "SANCTION", "161"),
+        ("Arnland declared a state of emergency in Borduria.", "COERCE", "1724"),
+        ("Arnland's president received the Borduria delegation on Monday.", "CONSULT", "043"),
+        ("An Arnland court sentenced a Bordurian pilot to ten years.", "ACCUSE", "116"),
+        ("Arnland police used tear gas against Bordurian fans.", "ASSAULT", "190"),
+        ("Arnland sent 500 police officers to Borduria.", "MOBILIZE", "152"),
+        ("Arnland staged military drills near the Bordurian border.", "MOBILIZE", "150"),
+        ("Arnland violated the ban on Bordurian flights.", "REJECT", "128"),
     ],
 )
 def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None:  # type: ignore[no-untyped-def]
@@ -77,6 +101,12 @@ def test_events_triggers_code_type_and_cameo(nlp, text, plover, cameo) -> None: 
          ("Syldavia", "CONSULT", "Arnland")),
         # "of" names the actor of a withdrawal, the recipient of an arrest
         ("The withdrawal of Arnland from Borduria began.", ("Arnland", "RETREAT", "Borduria")),
+        # the content of providing: "provided X with Y" gives to X
+        ("Arnland provided Borduria with weapons.", ("Arnland", "AID", "Borduria")),
+        ("Arnland's cooperation with Borduria grew.", ("Arnland", "COOPERATE", "Borduria")),
+        # the protesters' own demands are the protest's topic, no second event
+        ("Arnland farmers blocked the roads to press their demands for lower taxes.",
+         ("Arnland", "PROTEST", None)),
         # a protest's demand is its topic: the protest takes its recipient
         ("Arnland farmers staged rallies to demand the resignation of Borduria.",
          ("Arnland", "PROTEST", "Borduria")),

@@ -129,3 +129,37 @@ def test_places_step_output_validates_on_example(nlp, step, example_text) -> Non
     assert {"Ankara", "Istanbul", "Odesa", "Black Sea", "Turkey"} <= names
     assert [p.id for p in analysis.places] == [f"p{i}" for i in range(1, len(analysis.places) + 1)]
     validate(analysis.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "country"),
+    [
+        # inside the event's object or argument: the place is what it acts on
+        ("Arnland refused to deploy troops in Iraq.", "refused", "REJECT", "IRQ"),
+        ("The army imposed a curfew on the town in northern Iraq.", "imposed", "COERCE", "IRQ"),
+        # a protest or an attack is aimed at its venue
+        ("Thousands of students protested in Kharkiv.", "protested", "PROTEST", "UKR"),
+        ("Artillery fired at targets in Kharkiv.", "fired", "ASSAULT", "UKR"),
+        # a surrender or a signing only happens there
+        ("The rebels surrendered in a village in northern Iraq.", "surrendered", "RETREAT", None),
+        ("The ministers signed the accord in Paris.", "signed", "AGREE", None),
+        # the subject's place says who acts, not whom
+        ("Rebels in Iraq attacked the convoy.", "attacked", "ASSAULT", None),
+    ],
+)
+def test_places_recipient_place(nlp, step, text, trigger, plover, country) -> None:  # type: ignore[no-untyped-def]
+    analysis = _analysis(nlp, text)
+    event = _event(analysis, trigger)
+    event.plover = plover
+    analysis.events = [event]
+    step(analysis)
+    assert event.target is None and event.target_code == country
+
+
+def test_places_no_recipient_place_for_talks_or_named_recipients(nlp, step) -> None:  # type: ignore[no-untyped-def]
+    analysis = _analysis(nlp, "Arnland held talks in Geneva and fired at targets in Kharkiv.")
+    talks, fired = _event(analysis, "talks"), _event(analysis, "fired")
+    talks.plover, fired.target, fired.target_code = "CONSULT", "a1", "RUSMIL"
+    analysis.events = [talks, fired]
+    step(analysis)
+    assert talks.target_code is None and fired.target_code == "RUSMIL"

@@ -78,9 +78,16 @@ class Entry:
         """
         if not self.roles:
             return None
-        if day is None:
-            return max(self.roles, key=_latest_key)
-        held = [r for r in self.roles if r.holds_on(day)]
+        held = list(self.roles) if day is None else [r for r in self.roles if r.holds_on(day)]
+        if not held:
+            return None
+        # among offices held at once (a king of several realms, the French president who
+        # is also co-prince of Andorra), the one in the person's own country comes first
+        return max(held, key=lambda r: (*_latest_key(r), r.country == self.country))
+
+    def role_in(self, country: str, day: dt.date | None) -> Role | None:
+        """Return the role held in ``country`` on ``day`` (any date when None), or None."""
+        held = [r for r in self.roles if r.country == country and (day is None or r.holds_on(day))]
         return max(held, key=_latest_key) if held else None
 
     def last_role_before(self, day: dt.date) -> Role | None:

@@ -17,7 +17,7 @@ from ..model import MentionVia
 from .kb import Entry, KnowledgeBase, norm
 from .match import Match, find_matches
 from .people import PeoplePass
-from .refs import Referent, entity_referent, role_referent, sector_referent
+from .refs import INSTITUTIONS, Referent, entity_referent, role_referent, sector_referent
 from .state import (
     ACTOR_LABELS,
     DEBRIS,
@@ -44,6 +44,7 @@ def link(doc: Doc, kb: KnowledgeBase, day: dt.date | None, text: str | None = No
     state.other_entities()
     state.acronyms()
     state.place_people()
+    state.place_ethnic_groups()
     return state.out
 
 
@@ -83,6 +84,7 @@ class _State(PeoplePass):
             and i == m.start
             and self.affiliation(m)
             and not self.part_of_name(m)
+            and not self.ends_a_name(m)  # "Latin American leaders" are not the US's
             and not self.hyphen_agent(m)  # "a Western-backed government" is not the West's
         ]
         if not affs and (sector or is_state):
@@ -158,6 +160,8 @@ class _State(PeoplePass):
             return
         entry, met_sector = self.affiliation(affs[0]) or (affs[0].entry, None)
         ref = entity_referent(entry) if is_state else sector_referent(entry, sector or met_sector)
+        if ref.sector in HOME_SECTORS and entry.kind == "state":
+            self.setting(start, entry.id)  # "Fijian rebels", "an Argentine judge": at home
         self.add(start, end, "descriptor", ref, head=root.i)
 
     def fuzzy_affiliation(self, chunk: Span, root: Token) -> list[Match]:
@@ -224,7 +228,8 @@ class _State(PeoplePass):
             if m.via == "metonym":
                 self.add(m.start, m.end, "metonym", sector_referent(m.entry, m.surface.sector))
             elif m.via == "demonym":
-                self.demonym(m)
+                if not self.ends_a_name(m):
+                    self.demonym(m)
             else:
                 self.add(m.start, m.end, via, entity_referent(m.entry), m.confidence)
 
@@ -240,6 +245,12 @@ class _State(PeoplePass):
         if self.hyphen_agent(m):  # "Turkish-mediated talks": Turkey's government mediates
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "GOV"), candidate=False)
             return
+        shared = self.shared_head(tok)
+        if shared is not None:  # "Sierra Leonean and Liberian refugees", parsed as two nouns
+            sector = self.kb.descriptors.get(shared.lemma_.lower())
+            ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
+            self.add(m.start, m.end, "descriptor", ref, head=m.end - 1, candidate=False)
+            return
         if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("amod", "compound"):
             return
         if m.entry.kind != "state":
@@ -247,7 +258,26 @@ class _State(PeoplePass):
         elif m.start > 0 and self.doc[m.start - 1].lower_ == "the":
             self.add(m.start - 1, m.end, "descriptor", entity_referent(m.entry))
         else:
+            self.note_ethnic(m, "CVL")
             self.add(m.start, m.end, "descriptor", sector_referent(m.entry, "CVL"))
+
+    def shared_head(self, tok: Token) -> Token | None:
+        """Return the noun a singular demonym shares with a coordinated one, or None.
+
+        The parser reads "Sierra Leonean and Liberian refugees" as the noun "Sierra
+        Leonean" and the conjunct "Liberian refugees": both adjectives modify "refugees".
+        """
+        if tok.tag_ != "NNP" or not any(c.dep_ == "cc" for c in tok.children):
+            return None
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ == "NOUN" and any(
+                c.dep_ in ("amod", "compound")
+                and c.i in self.match_at
+                and self.match_at[c.i].via == "demonym"
+                for c in conj.lefts
+            ):
+                return conj
+        return None
 
     def hyphen_agent(self, m: Match) -> bool:
         """Return True for the agent of a hyphenated participle: "Western-backed coup".
@@ -288,9 +318,16 @@ class _State(PeoplePass):
         if sector is None and head.lemma_.lower() in kb.act_nouns:
             sector = "GOV"
         ref = sector_referent(m.entry, sector) if sector else entity_referent(m.entry)
-        if ref.kind == "state":  # "the Zambian people"
+        if ref.kind == "state" or sector in HOME_SECTORS:
+            # "the Zambian people", "Fijian rebels", "an Argentine judge": at home there
             self.setting(m.start, m.entry.id)
+        self.note_ethnic(m, sector)
         self.add(m.start, end, "descriptor", ref, head=m.end - 1, candidate=False)
+
+    def note_ethnic(self, m: Match, sector: str | None) -> None:
+        """Note a people named as an ethnicity ("ethnic Albanians"), placed once all is read."""
+        if m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic" and m.entry.kind == "state":
+            self.ethnic.append((len(self.out.links), m.entry, sector))
 
     # -- pass 4: what spaCy found and the KB does not know ----------------------------------
     def other_entities(self) -> None:
@@ -382,6 +419,9 @@ class _State(PeoplePass):
         acronym = self._acronym_before(ent)
         if acronym is not None:
             ref = acronym
+        elif code is None and sector in HOME_SECTORS | INSTITUTIONS:
+            # "Parliament", "the Supreme Court": a national body of the sentence's country
+            self.homeless.append(len(self.out.links))
         self.add(ent.start, ent.end, "name", ref, 0.6)
         self.orgs_by_end[ent.end] = ref
 

@@ -191,6 +191,9 @@ class PeoplePass(LinkState):
         doc = self.doc
         t_start, aff, title, t_sector = title_before(doc, self.kb, self.match_at, start)
         role = entry.role_on(self.day) if entry else None
+        if entry and aff is not None and role is not None and role.country != aff.id:
+            # "French President Emmanuel Macron": the office the title names
+            role = entry.role_in(aff.id, self.day) or role
         if aff is None and role is None:
             beside = apposition_affiliation(doc[end - 1], self.match_at, self.kb)
             if beside is not None:  # "Ana Ruiz, the Kenyan foreign minister"
@@ -228,6 +231,16 @@ class PeoplePass(LinkState):
         adjectives on people ("the Zambian people") and its national bodies, when there is
         exactly one. A person mentioned again keeps the country (same referent key).
         """
+        for index in self.homeless:  # "Parliament", "the Supreme Court": that country's
+            link = self.out.links[index]
+            found = self.settings.get(self.doc[link.head].sent.start, set())
+            country = self.kb.get(next(iter(found))) if len(found) == 1 else None
+            ref = link.referent
+            if country is not None and ref.sector is not None:
+                code = (country.cameo or country.id) + ref.sector
+                self.out.links[index] = replace(
+                    link, referent=replace(ref, country=country.id, cameo=code)
+                )
         for index, name, title, sector in self.untethered:
             link = self.out.links[index]
             found = self.settings.get(self.doc[link.head].sent.start, set())
@@ -235,6 +248,28 @@ class PeoplePass(LinkState):
                 continue
             country = self.kb.get(next(iter(found)))
             ref = person_referent(None, None, name, country, title, sector)
+            self.out.links[index] = replace(link, referent=ref)
+
+
+    def place_ethnic_groups(self) -> None:
+        """Give "ethnic Albanians" the one country their sentence is set in, as CAMEO does.
+
+        "ethnic Albanians demonstrated in Arnland": Arnland's people of Albanian ethnicity
+        (country Arnland), not Albania's. With no single setting, the people's own state stays.
+        """
+        for index, entry, sector in self.ethnic:
+            link = self.out.links[index]
+            found = self.settings.get(self.doc[link.head].sent.start, set())
+            if len(found) != 1 or entry.id in found:
+                continue
+            country = self.kb.get(next(iter(found)))
+            if country is None:
+                continue
+            sector = sector or "CVL"
+            people = entry.demonyms[-1] if entry.demonyms else entry.name
+            ref = Referent(("ethnic", entry.id, country.id, sector), "group",
+                           f"ethnic {people} in {country.name}", country.id, sector,
+                           (country.cameo or country.id) + sector)  # fmt: skip
             self.out.links[index] = replace(link, referent=ref)
 
 

@@ -101,6 +101,10 @@ class LinkState:
         # sector), and the countries each sentence places itself in (by sentence start)
         self.untethered: list[tuple[int, str, str, str | None]] = []
         self.settings: dict[int, set[str]] = {}
+        # "ethnic Albanians" (link index, the people's state, sector): placed by the sentence
+        self.ethnic: list[tuple[int, Entry, str | None]] = []
+        # unknown bodies with a home sector and no country ("Parliament"): link indices
+        self.homeless: list[int] = []
         self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.name_ent: dict[int, Span] = {
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
@@ -182,6 +186,24 @@ class LinkState:
             and low not in TITLE_WORDS
             and low not in kb.titles
             and nxt.lemma_.lower() not in kb.descriptors
+        )
+
+    def ends_a_name(self, m: Match) -> bool:
+        """Return True when a demonym ends a longer name ("Latin American", "North African").
+
+        The word before is capitalised, inside the same national-group entity (NORP; not
+        "Radical French farmers", tagged ORG), and no KB name itself.
+        """
+        if m.via != "demonym" or m.start == 0:
+            return False
+        before = self.doc[m.start - 1]
+        ent = self.ent_of.get(m.start)
+        return (
+            before.is_title
+            and ent is not None
+            and ent.label_ == "NORP"
+            and ent.start < m.start
+            and (m.start - 1) not in self.match_at
         )
 
     def is_place(self, m: Match) -> bool:

@@ -93,9 +93,13 @@ class Result:
     sentences: int = 0
     triples: Score = field(default_factory=Score)
     types: Score = field(default_factory=Score)
+    main: Score = field(default_factory=Score)  # one event per sentence (``main_triples``)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    #: missed gold triples by cause, and false predicted triples by cause (``causes``)
+    missed: Counter[str] = field(default_factory=Counter)
+    false: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
         """Return the result as plain JSON data."""
@@ -103,7 +107,10 @@ class Result:
             "sentences": self.sentences,
             "triples": self.triples.as_dict(),
             "types": self.types.as_dict(),
+            "main": self.main.as_dict(),
             "confusion": [[g, p, n] for (g, p), n in sorted(self.confusion.items())],
+            "missed": dict(sorted(self.missed.items())),
+            "false": dict(sorted(self.false.items())),
             "seconds": round(self.seconds, 1),
         }
 
@@ -166,14 +173,79 @@ def read_gold(path: Path) -> list[GoldSentence]:
 
 def predicted_triples(analysis: Analysis) -> set[Triple]:
     """Return ``(source country, type, target country)`` of every event in ``analysis``."""
-    from ..events.codes import actor_country
+    return set(_in_text_order(analysis))
 
-    out: set[Triple] = set()
-    for ev in analysis.events:
-        src = normal_code(actor_country(analysis.actor(ev.source)))
-        tgt = normal_code(actor_country(analysis.actor(ev.target)))
-        out.add((src, ev.plover, tgt))
-    return out
+
+def _slot(gold: str | None, pred: str | None) -> str | None:
+    """Return how a predicted country differs from the gold one, or None when equal."""
+    if gold == pred:
+        return None
+    if pred is None:
+        return "missing"
+    return "extra" if gold is None else "wrong"
+
+
+def causes(
+    gold: frozenset[Triple], predicted: set[Triple], gold_type: str
+) -> tuple[Counter[str], Counter[str]]:
+    """Return ``(missed, false)``: why each gold triple was missed, why each false one was made.
+
+    A missed gold triple: "no event" (nothing coded), "wrong type" (no event of the gold
+    type), else how the closest predicted triple of the gold type differs: "source
+    missing|wrong|extra", "target ...", or both joined by "+". A false triple of the gold
+    type is "extra dyad" when the sentence also has a right one, else "actors wrong"; of
+    another type, "extra event" when the gold type was coded too, else "wrong type". A
+    false triple with no source or target country also counts under "... (no country)".
+
+    >>> causes(frozenset({("RUS", "ACCUSE", "UKR")}), {("RUS", "ACCUSE", None)}, "ACCUSE")
+    (Counter({'target missing': 1}), Counter({'actors wrong': 1, 'actors wrong (no country)': 1}))
+    """
+    missed: Counter[str] = Counter()
+    false: Counter[str] = Counter()
+    same = [t for t in predicted if t[1] == gold_type]
+    for g in gold - predicted:
+        if not predicted:
+            missed["no event"] += 1
+            continue
+        if not same:
+            missed["wrong type"] += 1
+            continue
+        best = max(same, key=lambda t: ((t[0] == g[0]) + (t[2] == g[2]), t[0] == g[0]))
+        parts = [
+            f"{slot} {how}"
+            for slot, how in (("source", _slot(g[0], best[0])), ("target", _slot(g[2], best[2])))
+            if how
+        ]
+        missed[" + ".join(parts)] += 1
+    hit = bool(predicted & gold)
+    for t in predicted - gold:
+        if t[1] == gold_type:
+            label = "extra dyad" if hit else "actors wrong"
+        else:
+            label = "extra event" if same else "wrong type"
+        false[label] += 1
+        if t[0] is None or t[2] is None:
+            false[f"{label} (no country)"] += 1
+    return missed, false
+
+
+def main_triples(analysis: Analysis) -> set[Triple]:
+    """Return the triples of the one event a one-event-per-sentence consumer would keep.
+
+    The event (one trigger, with all its dyads) whose triples know the most countries;
+    among equals, the first in the text. A secondary measure: the gold codes one event
+    per sentence, the coder every event the sentence reports.
+    """
+    by_trigger: dict[int, set[Triple]] = {}
+    for ev, triple in zip(analysis.events, _in_text_order(analysis), strict=True):
+        by_trigger.setdefault(ev.trigger.start, set()).add(triple)
+    best: set[Triple] = set()
+    best_known = -1
+    for triples in by_trigger.values():  # dicts keep the text order
+        known = max((t[0] is not None) + (t[2] is not None) for t in triples)
+        if known > best_known:
+            best, best_known = triples, known
+    return best
 
 
 def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
@@ -183,8 +255,12 @@ def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
         result.sentences += 1
         triples = predicted_triples(analysis)
         result.triples.add(triples, set(sentence.triples))
+        result.main.add(main_triples(analysis), set(sentence.triples))
         if triples != set(sentence.triples):
             result.misses.append(_miss(sentence, analysis, triples))
+            missed, false = causes(sentence.triples, triples, sentence.plover)
+            result.missed.update(missed)
+            result.false.update(false)
         types = [ev.plover for ev in analysis.events]
         result.types.add(set(types), {sentence.plover})
         if sentence.plover in types:
@@ -192,6 +268,24 @@ def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
         else:
             result.confusion[(sentence.plover, types[0] if types else "none")] += 1
     return result
+
+
+def _in_text_order(analysis: Analysis) -> list[Triple]:
+    """Return the triples of ``analysis``'s events in text order (with repeats).
+
+    An event with no target actor but a ``target_code`` is aimed at a place (places step):
+    its target country is that code's.
+    """
+    from ..events.codes import actor_country
+
+    out: list[Triple] = []
+    for ev in analysis.events:
+        src = normal_code(actor_country(analysis.actor(ev.source)))
+        tgt = normal_code(actor_country(analysis.actor(ev.target)))
+        if ev.target is None:
+            tgt = normal_code(ev.target_code)
+        out.append((src, ev.plover, tgt))
+    return out
 
 
 def _miss(sentence: GoldSentence, analysis: Analysis, triples: set[Triple]) -> str:
@@ -247,7 +341,7 @@ def format_result(result: Result) -> str:
     """Return the result as a readable table."""
     lines = [f"sentences: {result.sentences}  ({result.seconds:.1f} s)", ""]
     lines.append(f"{'measure':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
-    for name, s in (("triples", result.triples), ("types", result.types)):
+    for name, s in (("triples", result.triples), ("types", result.types), ("main", result.main)):
         d = s.as_dict()
         lines.append(f"{name:10} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f} "
                      f"{d['tp']:5} {d['predicted']:5} {d['gold']:5}")  # fmt: skip
@@ -258,6 +352,19 @@ def format_result(result: Result) -> str:
     for gold_type in sorted({g for g, _ in result.confusion}):
         row = [result.confusion.get((gold_type, p), 0) for p in predicted]
         lines.append(f"{gold_type:10}" + "".join(f"{n or '.':>6}" for n in row))
+    return "\n".join(lines)
+
+
+def format_causes(result: Result) -> str:
+    """Return the missed and false triples by cause (``causes``) as two small tables."""
+    lines: list[str] = []
+    for title, counts, total in (
+        ("missed gold triples", result.missed, result.triples.gold - result.triples.tp),
+        ("false triples", result.false, result.triples.predicted - result.triples.tp),
+    ):
+        lines.append(f"{title} ({total}) by cause")
+        for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {n:5}  {label}")
     return "\n".join(lines)
 
 
@@ -272,6 +379,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(format_result(result))
+    if args.breakdown:
+        print("\n" + format_causes(result))
     if args.misses:
         print("\n" + "\n".join(result.misses))
     return 0
@@ -297,6 +406,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--limit", type=int, default=None, help="score only the first N sentences")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="count the missed and the false triples by cause (no event, wrong type, "
+        "source or target missing/wrong, extra events)",
+    )
     p.add_argument(
         "--misses",
         action="store_true",

@@ -26,6 +26,7 @@ from .frames import Frame, frame_of
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 from .parties import ActorFinder, actor_for, link
+from .prune import redundant
 from .recode import Coding, recode
 from .triggers import PARTY_ENTS, Trigger, find_triggers
 
@@ -72,6 +73,7 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
             by_i[comp.i] = trig  # "a war": content of the accusation, not an event
     coded = _compose(triggers, doc, lex, extra)
     events: list[Event] = []
+    heads: list[int] = []
     seen: set[tuple[str, str | None, str | None, int]] = set()
     talks: dict[int, list[tuple[Actor, Actor]]] = {}  # paragraph → parties of its last talks
     for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
@@ -79,8 +81,12 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
             key = (ev.plover, ev.source, ev.target, ev.trigger.start)
             if key not in seen:
                 seen.add(key)
-                ev.id = f"e{len(events) + 1}"
                 events.append(ev)
+                heads.append(item.trigger.i)
+    drop = redundant(events, heads, doc)
+    events = [ev for k, ev in enumerate(events) if k not in drop]
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
     return events
 
 
@@ -101,8 +107,12 @@ def _compose(
             content = [by_i[trig.i], *content]
         content = [c for c in content if c is not trig]
         governed[id(trig)] = content
-        # "rejected Russia's demands": the demands are Russia's own event too
-        absorbed.update(id(c) for c in content if not _owned(c, doc))
+        # "rejected Russia's demands": the demands are Russia's own event too; but the
+        # demands a protest presses ("to press their demands") are its topic (PLOVER)
+        protest = trig.sense.plover == "PROTEST"
+        absorbed.update(
+            id(c) for c in content if not _owned(c, doc) or (protest and _self_owned(c, doc))
+        )
     for trig in triggers:
         if trig.kind == "describe":
             absorbed.update(id(t) for t in triggers if t.kind == "noun" and _inside(t, trig, doc))
@@ -129,6 +139,11 @@ def _owned(trigger: Trigger, doc: Doc) -> bool:
     return any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
     )
+
+
+def _self_owned(trigger: Trigger, doc: Doc) -> bool:
+    """Return True when an event noun's possessor is a pronoun ("their demands")."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[trigger.i].children)
 
 
 def _inside(noun: Trigger, describe: Trigger, doc: Doc) -> bool:
@@ -202,7 +217,7 @@ def _events_of(
     doc = analysis.doc
     assert doc is not None
     sources = link(finder, item.frame.sources)
-    targets = [a for a in link(finder, item.frame.targets) if a not in sources]
+    targets = [a for a in link(finder, item.frame.targets, skip=sources) if a not in sources]
     start, end = item.trigger.char_span(doc)
     paragraph = analysis.article.text.count("\n", 0, start)
     unnamed = not (sources or targets)

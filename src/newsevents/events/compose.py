@@ -16,13 +16,24 @@ from spacy.tokens import Doc, Token
 
 from .frames import Frame, inner_parties
 from .lexicon import Lexicon, Sense
-from .syntax import children, direct_object, first_child, prep_objects, subject_of
+from .syntax import (
+    carried_clause,
+    children,
+    direct_object,
+    first_child,
+    prep_objects,
+    subject_of,
+)
 from .triggers import Trigger
 
 #: Event types that take another event as their content.
 GOVERNING = frozenset({
     "AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "SANCTION", "PROTEST",
+    "CONCEDE", "RETREAT",
 })  # fmt: skip
+#: Types whose object event is what they end ("lifted the blockade", "called off the
+#: strike"): the ended event is no event of its own; only the direct object counts.
+ENDING = frozenset({"CONCEDE", "RETREAT"})
 #: Types a describing clause turns into an accusation ("views X as a war").
 HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 DEONTIC = frozenset({"must", "should"})
@@ -67,6 +78,8 @@ def _is_content(child: Token, trigger: Trigger) -> bool:
         )
     if dep == "xcomp":
         return True  # "agreed to meet", "refused to engage"
+    if dep == "acl" and plover in CLAUSE_CONTENT and _that_clause(child):
+        return True  # "its demand that Borduria free the crew"
     if dep in ("acl", "advcl"):
         # "willingness to negotiate"; "have sworn to fight" (parsed as a purpose clause)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
@@ -77,6 +90,8 @@ def _is_content(child: Token, trigger: Trigger) -> bool:
 
 
 def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
+    if trigger.sense.plover in ENDING:
+        return list(children(tok, "dobj", "obj"))
     out: list[Token] = []
     for c in tok.children:
         dep = c.dep_
@@ -90,6 +105,9 @@ def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
                 out.append(obj)
     if trigger.kind == "deontic":
         out.append(tok)
+    clause = carried_clause(tok) if trigger.kind in ("noun", "stance") else None
+    if clause is not None and trigger.sense.plover in CLAUSE_CONTENT:
+        out.append(clause)  # "reiterated its demand that X ease ...": the demand's clause
     if trigger.sense.plover == "PROTEST" and tok.dep_ in ("dobj", "obj"):
         # "began a hunger strike to demand ...": the purpose hangs on the carrying verb
         out.extend(c for c in tok.head.children if c.dep_ == "advcl" and _is_content(c, trigger))
@@ -104,6 +122,10 @@ def _carried(tok: Token, by_i: dict[int, Trigger], governor: Trigger) -> list[Tr
             cands = [c]
         elif c.dep_ == "prep":
             cands = list(children(c, "pobj", "pcomp"))
+        elif c.dep_ == "acl" and _to_infinitive(c) and c.i not in by_i:
+            # "rejected an invitation to attend a meeting": the meeting is the content
+            out.extend(t for t in _carried(c, by_i, governor) if t not in out)
+            continue
         else:
             continue
         for cand in cands:
@@ -111,6 +133,10 @@ def _carried(tok: Token, by_i: dict[int, Trigger], governor: Trigger) -> list[Tr
             if found is not None and found is not governor:
                 out.append(found)
     return out
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _to_infinitive(verb: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .syntax import (
+    carried_clause,
     children,
     direct_object,
     first_child,
@@ -35,9 +36,9 @@ TYPE_PREPS: dict[str, tuple[str, ...]] = {
     "COERCE": ("on", "against", "in", "into"),  # "tried to hack into the ministry's servers"
     "CONSULT": ("with",),
     "COOPERATE": ("with",),
-    "MOBILIZE": ("against", "to", "in", "near", "for"),
+    "MOBILIZE": ("against", "to", "in", "near", "along", "for"),
     "PROTEST": ("against", "outside"),
-    "REJECT": ("to",),
+    "REJECT": ("to", "on"),  # "reneged on its promise to the voters"
     "RETREAT": ("from", "to"),
     "REQUEST": ("on", "upon", "to", "from"),
     "SANCTION": ("on", "against"),
@@ -93,10 +94,10 @@ def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
         return _noun_frame(tok, trigger, lex)
     if trigger.kind == "adj":
         return _adjective_frame(tok, trigger)
-    return _verb_frame(tok, trigger)
+    return _verb_frame(tok, trigger, lex)
 
 
-def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
+def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     frame = Frame()
     subj, found = subject_of(tok)
     if subj is not None:
@@ -104,6 +105,10 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
         frame.core = frame.core or _nounish(subj)
     obj = direct_object(tok)
     if obj is not None and obj not in frame.sources:
+        if obj.lemma_.lower() in lex.nouns:
+            # "welcomed the release of its citizen by Myanmar": an event as object names
+            # its party inside (its agent first), not through its "of" noun
+            frame.targets.extend(inner_parties(obj))
         frame.targets.extend(_with_conjuncts(obj))
         frame.core = frame.core or _nounish(obj)
     preps = trigger.sense.preps + TYPE_PREPS.get(trigger.sense.plover, ())
@@ -115,11 +120,20 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
         frame.targets.extend(by_prep)
     for o in by_prep:
         frame.targets.extend(inner_parties(o))  # "links with Serbia", "a war against Iraq"
+    if obj is not None and trigger.sense.plover in THEME_TYPES:
+        # "withdrew its troops from the border with Georgia": the troops are the actor's
+        # own; what they leave, and whose it is, comes first
+        theme = frame.targets.index(obj) if obj in frame.targets else -1
+        if theme >= 0:
+            frame.targets.append(frame.targets.pop(theme))
     if obj is not None:
         frame.targets.extend(inner_parties(obj))
     if trigger.sense.plover in GOVERNING_TYPES:
         for comp in children(tok, "xcomp"):  # "offered to hand over to Britain ..."
-            frame.targets.extend(o for _, o in _ordered_preps(comp, (*CARRIER_PREPS, "in")))
+            # "agreed to take back refugees from Myanmar": "from" names the other side too
+            frame.targets.extend(
+                o for _, o in _ordered_preps(comp, (*CARRIER_PREPS, "in", "from"))
+            )
             comp_obj = direct_object(comp)  # "threatened to break relations with Russia"
             if comp_obj is not None:
                 frame.targets.append(comp_obj)
@@ -131,8 +145,29 @@ def _verb_frame(tok: Token, trigger: Trigger) -> Frame:
             frame.targets.extend(_with_conjuncts(csubj))  # "demanded that Sudan end ..."
     if trigger.sense.plover == "THREATEN":
         frame.targets.extend(_condition_subjects(tok))
+    if trigger.sense.plover in ADDRESSED_TYPES:
+        frame.targets.extend(_purpose_addressee(tok, frame))
     del found
     return frame
+
+
+#: Types that address someone: "summoned the envoy to complain" complains to the envoy.
+ADDRESSED_TYPES = frozenset({"ACCUSE", "PROTEST", "REQUEST"})
+
+
+def _purpose_addressee(verb: Token, frame: Frame) -> list[Token]:
+    """Return the object of the verb whose purpose ``verb`` is: "summoned the envoy to protest".
+
+    Last among the recipients: a recipient the trigger names itself comes first.
+    """
+    if verb.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return []
+    obj = direct_object(verb.head) if verb.head.pos_ == "VERB" else None
+    if obj is None or obj in frame.sources:
+        return []
+    return _with_conjuncts(obj)
 
 
 #: Marks of a clause that states what the threatened party must (not) do.
@@ -163,6 +198,13 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for poss in children(tok, "poss"):
         frame.sources.extend(_with_conjuncts(poss))
         frame.core = True
+        if poss.pos_ == "PRON":
+            # "the rebels completed their withdrawal": an unresolved "their" is bound by
+            # the subject of the verb that carries the noun
+            holder = _carrier(tok)
+            subj = subject_of(holder)[0] if holder is not None else None
+            if subj is not None:
+                frame.sources.extend(_with_conjuncts(subj))
     # "aid from the West", "claims by Blinken"; but a withdrawal *from* X leaves X
     agents = ("by",) if "from" in sense.preps else ("by", "from")
     for _, obj in prep_objects(tok, *agents):
@@ -275,6 +317,9 @@ def _adjective_frame(tok: Token, trigger: Trigger) -> Frame:
 def _claim_subjects(noun: Token) -> list[Token]:
     """Return who a claim is about: "claims that X ...", "claims by Y, who said that X ..."."""
     clauses = list(children(noun, "acl", "ccomp"))
+    carried = carried_clause(noun)
+    if carried is not None:
+        clauses.append(carried)  # "repeated its demand that X ..."
     for _, agent in prep_objects(noun, "by"):
         for rel in children(agent, "relcl"):
             clauses.extend(children(rel, "ccomp"))
@@ -292,8 +337,8 @@ def _carrier(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid"
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.pos_ == "NOUN":
+        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid", "... in loans"
     return None
 
 
@@ -328,7 +373,10 @@ def inner_parties(noun: Token) -> list[Token]:
     """
     out: list[Token] = list(children(noun, "poss"))
     out.extend(_modifier_parties(noun))
-    preps = ("by", "to", "on", "against", "of", "from", "with", "in", "for")
+    by_agent = [o for _, o in prep_objects(noun, "by")]
+    # "the release of its citizen by Myanmar": the agent of the thing comes first
+    out[:0] = [t for o in by_agent for t in (*_with_conjuncts(o), *children(o, "poss"))]
+    preps = ("to", "on", "against", "of", "from", "with", "in", "for")
     for _, obj in prep_objects(noun, *preps):
         out.extend(_with_conjuncts(obj))
         out.extend(children(obj, "poss"))

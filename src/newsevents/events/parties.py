@@ -81,28 +81,44 @@ def _fallbacks(tok: Token) -> list[Token]:
 def _coded(finder: ActorFinder, tok: Token, actor: Actor) -> Actor:
     """Return a better-coded actor inside ``tok``'s phrase when ``actor`` has no code.
 
-    "U.N. mediator Diego Cordovez": the person is unknown, the U.N. is not.
+    "U.N. mediator Diego Cordovez", "Arnland's emir, Sheikh Ali": the person is unknown,
+    the U.N. and Arnland are not.
     """
     if actor.country or actor.cameo:
         return actor
     for c in tok.children:
-        if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i:
+        # "U.N. mediator X", "Qatar's emir, Sheikh X": the body or state the role belongs to
+        if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i:
             other = finder.of(c)
             if other is not None and other is not actor and (other.country or other.cameo):
                 return other
     return actor
 
 
-def link(finder: ActorFinder, tokens: list[Token]) -> list[Actor]:
-    """Return the actors of the first candidate that names one, with its conjuncts."""
+def link(
+    finder: ActorFinder, tokens: list[Token], skip: list[Actor] | None = None
+) -> list[Actor]:
+    """Return the actors of the first candidate that names one, with its conjuncts.
+
+    A candidate naming only actors in ``skip`` is passed over: the recipient of "reneged
+    on his promise to the voters" is not "his" (the actor himself) but the voters.
+    """
     for cand in tokens:
         if cand.ent_type_ in NOT_PARTIES:
             continue  # "an attack on Thursday"
-        actor, tok = None, cand
-        for tok in _fallbacks(cand):
-            actor = finder.of(tok)
-            if actor is not None:
-                actor = _coded(finder, tok, actor)
+        actor: Actor | None = None
+        tok = cand
+        for fallback in _fallbacks(cand):
+            named = finder.of(fallback)
+            if named is None:
+                continue
+            named = _coded(finder, fallback, named)
+            if actor is None:
+                actor, tok = named, fallback
+            if named.country or named.cameo:
+                # "Arnland's envoy, Pedro Ruiz": an unknown person yields to the state
+                # whose role he holds
+                actor, tok = named, fallback
                 break
         if actor is None:
             continue
@@ -111,6 +127,8 @@ def link(finder: ActorFinder, tokens: list[Token]) -> list[Actor]:
             other = finder.of(conj)
             if other is not None and other not in found:
                 found.append(other)
+        if skip and all(a in skip for a in found):
+            continue
         return found
     return []
 

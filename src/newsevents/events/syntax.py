@@ -102,6 +102,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return quantified(resolve_relative(obj)), True
         return None, False
     subj = first_child(verb, *SUBJECTS)
+    if subj is not None and subj.tag_ == "VBG":
+        # "The group operating in Iraq said": the parser hangs the noun on the participle
+        subj = first_child(subj, "nsubj") or subj
     if subj is not None:
         if subj.lower_ == "it" and first_child(verb, "ccomp", "xcomp") is not None:
             return None, False  # expletive "it seems/appears that ..."
@@ -217,3 +220,19 @@ def noun_phrase_bounds(tok: Token) -> tuple[int, int]:
             break  # a possessor ("Kiev's demands") is a party of its own, not the noun
         start = left.left_edge
     return start.idx, tok.idx + len(tok.text)
+
+
+def carried_clause(noun: Token) -> Token | None:
+    """Return the that-clause the parser hangs on the verb carrying ``noun``, or None.
+
+    "Arnland repeated its demand that Borduria free the crew": the clause says what the
+    demand is, though it hangs on "repeated".
+    """
+    if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in noun.head.children:
+        if c.dep_ == "ccomp" and c.i > noun.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return c
+    return None

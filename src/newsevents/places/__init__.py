@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..config import Config
 from ..errors import NewseventsError
 from ..model import Analysis, Place
-from .attach import location_for
+from .attach import location_for, recipient_place
 from .find import Mention, find_places
 from .gazetteer import Gazetteer
 
@@ -38,6 +38,10 @@ class PlacesStep:
         analysis.places = to_places(found)
         for event in analysis.events:
             event.location = location_for(analysis.doc, event, analysis.places)
+            if event.plover != "CONSULT":  # talks in Geneva are not aimed at Switzerland
+                aimed = recipient_place(analysis.doc, event, analysis.places)
+                if aimed is not None:
+                    event.target_code = aimed.country
         return analysis
 
 

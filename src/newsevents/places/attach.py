@@ -66,3 +66,65 @@ def location_for(doc: Doc, event: Event, places: list[Place]) -> str | None:
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+#: Types whose own venue is what they act on: a protest, an attack, a curfew "in X" are
+#: aimed at X. Talks, agreements and statements merely happen somewhere.
+VENUE_RECIPIENT = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+#: Arcs that lead from an argument up to its trigger: objects, prepositions, the clauses
+#: and modifiers inside them. Not subjects: "rebels in Chad attacked" says who, not whom.
+_ARGUMENT_ARCS = frozenset({
+    "dobj", "obj", "pobj", "pcomp", "prep", "dative", "xcomp", "acl", "relcl", "compound",
+    "amod", "nmod", "appos", "attr", "oprd", "conj", "nsubjpass",
+})  # fmt: skip
+
+
+def _argument_kind(word: Token, trigger: Token) -> str | None:
+    """Return how ``word`` hangs under ``trigger``: "venue" (in a locative phrase on the
+    trigger: "surrendered in the town of X"), "argument" (in an object or another
+    prepositional argument: "a curfew in X", "deploy troops in X"), or None."""
+    current = word
+    for _ in range(12):
+        if current.i == trigger.i:
+            return "argument"
+        if current.dep_ not in _ARGUMENT_ARCS or current.head.i == current.i:
+            return None
+        if current.head.i == trigger.i and current.dep_ == "prep":
+            return "venue" if current.lower_ in EVENT_PREPS else "argument"
+        current = current.head
+    return None
+
+
+def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None:
+    """Return the place an event with no named recipient is aimed at, or None.
+
+    "imposed a curfew on the town in northern Iraq", "refused to deploy troops in Iraq":
+    the locative phrase sits inside the event's object or another prepositional argument.
+    A protest, an attack or a coercion is also aimed at its venue ("protested in Kharkiv",
+    "fired at targets in Kharkiv"); a surrender or a signing in a town only happens there.
+    The place must lie in a known country; the nearest one in the parse wins. The
+    recipient is then the place's country (its territory and people), not an actor:
+    ``target`` stays null and ``target_code`` is the country code.
+    """
+    if event.target is not None or event.target_code is not None:
+        return None
+    trigger = token_at(doc, event.trigger.start, event.trigger.end)
+    if trigger is None:
+        return None
+    best: tuple[int, int, Place] | None = None
+    for place in places:
+        if place.country is None:
+            continue
+        token = token_at(doc, place.start, place.end)
+        if token is None or token.sent.start != trigger.sent.start:
+            continue
+        prep = locative_prep(token)
+        if prep is None:
+            continue
+        kind = "venue" if prep.head.i == trigger.i else _argument_kind(prep.head, trigger)
+        if kind is None or (kind == "venue" and event.plover not in VENUE_RECIPIENT):
+            continue
+        key = (tree_distance(trigger, prep), abs(trigger.i - prep.i))
+        if best is None or key < best[:2]:
+            best = (*key, place)
+    return best[2] if best else None
