@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy model (loaded once), the example article, shared data paths."""
+"""Shared fixtures: the spaCy model and the KB (loaded once), the example article, shared data."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ def nlp():  # type: ignore[no-untyped-def]
     from newsevents.parse import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def kb():  # type: ignore[no-untyped-def]
+    """The actor knowledge base, loaded once."""
+    from newsevents.actors.kb import load_kb
+
+    return load_kb()
 
 
 @pytest.fixture(scope="session")

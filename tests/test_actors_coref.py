@@ -7,13 +7,7 @@ import datetime as dt
 import pytest
 
 from newsevents.actors import find_actors
-from newsevents.actors.kb import load_kb
 from newsevents.model import Actor
-
-
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_kb()
 
 
 def referent(nlp, kb, text: str, phrase: str, nth: int = 0) -> Actor | None:  # type: ignore[no-untyped-def]

@@ -14,10 +14,6 @@ from newsevents.errors import DataError
 KB_DIR = Path(__file__).resolve().parents[1] / "src" / "newsevents" / "data" / "kb"
 
 
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_kb()
-
 
 @pytest.mark.parametrize("name", ["countries.yaml", "organizations.yaml"])
 def test_kb_files_are_sorted_with_unique_ids(name: str) -> None:

@@ -5,27 +5,9 @@ Sentences we wrote, parsed by the real spaCy model.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from newsevents.actors import find_actors
-from newsevents.actors.kb import load_kb
-from newsevents.model import Actor
-
-
-@pytest.fixture(scope="module")
-def kb():  # type: ignore[no-untyped-def]
-    return load_kb()
-
-
-def actors_of(nlp, kb, text: str) -> list[Actor]:  # type: ignore[no-untyped-def]
-    return find_actors(nlp(text), kb, dt.date(2023, 6, 1))
-
-
-def owner(actors: list[Actor], text: str) -> Actor | None:
-    """Return the actor with a mention whose text is exactly ``text``."""
-    return next((a for a in actors if any(m.text == text for m in a.mentions)), None)
+from actors_helpers import actors_of, owner
 
 
 @pytest.mark.parametrize(
