@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates.syntax import clause_head, token_at, tree_distance
@@ -41,6 +42,18 @@ def locative_prep(token: Token) -> Token | None:
     return None
 
 
+def _located(doc: Doc, trigger: Token, places: list[Place]) -> Iterator[tuple[Place, Token]]:
+    """Yield each place of the trigger's sentence that a locative phrase holds, with its
+    preposition ("in" of "talks in Geneva")."""
+    for place in places:
+        token = token_at(doc, place.start, place.end)
+        if token is None or token.sent.start != trigger.sent.start:
+            continue
+        prep = locative_prep(token)
+        if prep is not None:
+            yield place, prep
+
+
 def location_for(doc: Doc, event: Event, places: list[Place]) -> str | None:
     """Return the id of the place where ``event`` happens, or None.
 
@@ -52,13 +65,7 @@ def location_for(doc: Doc, event: Event, places: list[Place]) -> str | None:
         return None
     clause = clause_head(trigger).i
     best: tuple[int, int, str] | None = None
-    for place in places:
-        token = token_at(doc, place.start, place.end)
-        if token is None or token.sent.start != trigger.sent.start:
-            continue
-        prep = locative_prep(token)
-        if prep is None:
-            continue
+    for place, prep in _located(doc, trigger, places):
         attached = prep.head
         if attached.i != trigger.i and clause_head(attached).i != clause:
             continue
@@ -112,15 +119,7 @@ def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None
     if trigger is None:
         return None
     best: tuple[int, int, Place] | None = None
-    for place in places:
-        if place.country is None:
-            continue
-        token = token_at(doc, place.start, place.end)
-        if token is None or token.sent.start != trigger.sent.start:
-            continue
-        prep = locative_prep(token)
-        if prep is None:
-            continue
+    for place, prep in _located(doc, trigger, [p for p in places if p.country is not None]):
         kind = "venue" if prep.head.i == trigger.i else _argument_kind(prep.head, trigger)
         if kind is None or (kind == "venue" and event.plover not in VENUE_RECIPIENT):
             continue
