@@ -25,6 +25,12 @@ def test_normalise_collapses_space_and_keeps_typographic_quotes() -> None:
         ),
         # no blank lines at all: every line is a paragraph
         ("First paragraph.\nSecond paragraph.", "First paragraph.\n\nSecond paragraph."),
+        # a blank line after the title, then one paragraph per line: lines end sentences
+        ("Talks resume\n\nThe envoy arrived.\nThe talks began.\nBoth sides spoke.",
+         "Talks resume\n\nThe envoy arrived.\n\nThe talks began.\n\nBoth sides spoke."),
+        # hard-wrapped prose: the breaks fall mid-sentence
+        ("Talks resume\n\nThe envoy arrived in the capital\nlate on Monday, officials said.",
+         "Talks resume\n\nThe envoy arrived in the capital late on Monday, officials said."),
         ("A.\r\n\r\n\r\nB.", "A.\n\nB."),
     ],
 )

@@ -3,9 +3,11 @@
 What it does, in order, and why:
 
 * line breaks: ``\\r\\n`` and ``\\r`` become ``\\n``;
-* paragraphs: where the input has blank lines, they separate paragraphs and single line
-  breaks inside a paragraph are hard wraps (joined by a space); where it has none, every
-  line is a paragraph. Paragraphs are joined by ``\\n\\n`` in the output;
+* paragraphs: where the input has blank lines and its single line breaks fall mid-sentence,
+  blank lines separate paragraphs and single breaks are hard wraps (joined by a space);
+  otherwise (no blank lines, or lines that end sentences, as in one-paragraph-per-line
+  text with a blank line after the title) every line is a paragraph. Paragraphs are joined
+  by ``\\n\\n`` in the output;
 * white space inside a paragraph collapses to one space; zero-width characters and soft
   hyphens go; Unicode NFC; typographic quotes are *kept* (quote extraction needs them);
 * boilerplate paragraphs ("Source link", "Read more", share/subscribe/cookie lines,
@@ -28,6 +30,8 @@ from .model import OffsetRun, Removed
 _TOKEN = re.compile(r"\S+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+#: How a sentence, and so a paragraph, ends: ".", "!", "?", a closing quote or bracket.
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")
 
 
 @dataclass(slots=True)
@@ -97,7 +101,7 @@ def normalise(raw: str) -> Normalised:
 def _paragraphs(raw: str) -> list[list[tuple[int, str]]]:
     """Return paragraphs as lists of ``(original offset, token)``; empty ones are dropped."""
     text = raw.replace("\r\n", "\n ").replace("\r", "\n")  # same length: offsets hold
-    blank_separated = bool(_BLANK_LINE.search(text))
+    blank_separated = bool(_BLANK_LINE.search(text)) and _hard_wrapped(text)
     paragraphs: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     line_start = 0
@@ -125,6 +129,26 @@ def _paragraphs(raw: str) -> list[list[tuple[int, str]]]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Return True when single line breaks inside blank-line blocks are wraps, not paragraphs.
+
+    Prose wrapped at a fixed width ends a line at a sentence end only by chance; a text
+    with one paragraph per line (and a blank line after its title, as many scrapers and
+    SemEval write it) ends nearly every line with one. The lines looked at are those a
+    single break follows.
+    """
+    wrapped = [
+        line.rstrip()
+        for block in _BLANK_LINE.split(text)
+        for line in block.strip("\n").split("\n")[:-1]
+        if line.strip()
+    ]
+    if not wrapped:
+        return True
+    ends = sum(1 for line in wrapped if line.endswith(_SENTENCE_ENDS))
+    return ends / len(wrapped) < 0.5
 
 
 def _visible(tokens: list[tuple[int, str]]) -> str:
