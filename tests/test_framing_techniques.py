@@ -71,8 +71,9 @@ def test_our_tfidf_equals_scikit_learn() -> None:
     classifier = TechniqueClassifier(arrays)
     for n, text in enumerate(PARAGRAPHS):
         ours = np.zeros(matrix.shape[1])  # type: ignore[attr-defined]
-        for i, v in classifier.text_features(text).items():
-            ours[i] = v
+        index, values = classifier.text_features(text)
+        ours[index] = values
+        assert len(set(index.tolist())) == len(index)
         assert np.allclose(ours, matrix[n].toarray().ravel())  # type: ignore[index]
 
 

@@ -13,7 +13,6 @@ to a reader).
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -70,16 +69,34 @@ def char_ngrams(text: str) -> Counter[str]:
     every n-gram of CHAR_SIZES; a word shorter than n counts once (scikit-learn's
     ``char_wb`` analyser, which the training script checks against).
     """
-    low, high = CHAR_SIZES
     grams: Counter[str] = Counter()
-    for word in WHITE_SPACE.sub(" ", text.lower()).split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) <= n:
-                grams[padded] += 1
-                break
-            grams.update(padded[k : k + n] for k in range(len(padded) - n + 1))
+    for word in words_of(text):
+        grams.update(word_char_ngrams(word))
     return grams
+
+
+def words_of(text: str) -> list[str]:
+    """Return the lower-cased white-space separated words of ``text``."""
+    return WHITE_SPACE.sub(" ", text.lower()).split()
+
+
+def word_char_ngrams(word: str) -> list[str]:
+    """Return the character n-grams of one lower-cased ``word``, with repeats."""
+    low, high = CHAR_SIZES
+    padded = f" {word} "
+    out: list[str] = []
+    for n in range(low, high + 1):
+        if len(padded) <= n:
+            out.append(padded)
+            break
+        out.extend(padded[k : k + n] for k in range(len(padded) - n + 1))
+    return out
+
+
+#: A paragraph's features: the feature indices and their values.
+Row = tuple[np.ndarray, np.ndarray]
+#: Words whose character n-gram indices are remembered (then the memo starts afresh).
+CHAR_MEMO = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +125,7 @@ class TechniqueClassifier:
             raise DataError(f"technique model is malformed: {exc}") from exc
         self.words = words  # feature index -> word n-gram, for the evidence
         self.word_index = {g: i for i, g in enumerate(words)}
-        offset = len(words)
-        self.char_index = {g: offset + i for i, g in enumerate(chars)}
+        self.char_index = {g: i for i, g in enumerate(chars)}  # within the character block
         n_labels = len(self.labels)
         if (
             len(self.word_idf) != len(words)
@@ -122,6 +138,7 @@ class TechniqueClassifier:
         from spacy.lang.en.stop_words import STOP_WORDS  # here: importing us stays light
 
         self.stop_words = frozenset(STOP_WORDS)
+        self._char_memo: dict[str, np.ndarray] = {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> TechniqueClassifier:
@@ -143,25 +160,48 @@ class TechniqueClassifier:
             ) from exc
         return cls(arrays)
 
-    def text_features(self, text: str) -> dict[int, float]:
-        """Return the paragraph's features as {feature: value}: both TF-IDF blocks.
+    def text_features(self, text: str) -> Row:
+        """Return the paragraph's features: both TF-IDF blocks side by side.
 
         Each block is sublinear tf × idf, l2-normalised on its own, as two scikit-learn
-        ``TfidfVectorizer``s side by side.
+        ``TfidfVectorizer``s side by side; character indices come after the word ones.
         """
-        row = _tfidf(ngrams(text), self.word_index, self.word_idf, 0)
-        row.update(_tfidf(char_ngrams(text), self.char_index, self.char_idf, len(self.words)))
-        return row
+        grams = ngrams(text)
+        known = [(self.word_index[g], c) for g, c in grams.items() if g in self.word_index]
+        w_index = np.array([i for i, _ in known], dtype=np.int64)
+        w_values = _tfidf(np.array([c for _, c in known], dtype=np.float64), self.word_idf[w_index])
+        ids = [self._char_ids(word) for word in words_of(text)]
+        c_index, counts = np.unique(
+            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), return_counts=True
+        )
+        c_values = _tfidf(counts.astype(np.float64), self.char_idf[c_index])
+        return (
+            np.concatenate([w_index, c_index + len(self.words)]),
+            np.concatenate([w_values, c_values]),
+        )
 
-    def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[dict[int, float]]]:
+    def _char_ids(self, word: str) -> np.ndarray:
+        """Return the vocabulary indices of ``word``'s character n-grams, with repeats.
+
+        Memoised per word: words repeat, and cutting n-grams in Python is the slow part.
+        """
+        found = self._char_memo.get(word)
+        if found is None:
+            if len(self._char_memo) >= CHAR_MEMO:
+                self._char_memo.clear()
+            index = self.char_index
+            found = np.array(
+                [index[g] for g in word_char_ngrams(word) if g in index], dtype=np.int64
+            )
+            self._char_memo[word] = found
+        return found
+
+    def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Row]]:
         """Return the probabilities (paragraphs × labels) and the feature rows."""
         rows = [self.text_features(text) for text in texts]
         scores = np.tile(self.intercept, (len(texts), 1))
-        for n, row in enumerate(rows):
-            if row:
-                index = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
-                values = np.fromiter(row.values(), dtype=np.float64, count=len(row))
-                scores[n] += values @ self.coef[index]
+        for n, (index, values) in enumerate(rows):
+            scores[n] += values @ self.coef[index]
         return _sigmoid(scores), rows
 
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
@@ -180,36 +220,30 @@ class TechniqueClassifier:
             )
         return out
 
-    def _evidence(self, row: dict[int, float], label: int) -> tuple[str, ...]:
+    def _evidence(self, row: Row, label: int) -> tuple[str, ...]:
         """Return the word n-grams of ``row`` with the largest positive x·w for ``label``.
 
         N-grams made only of stop words ("of", "as the") are left out: they weigh in the
         model but explain nothing to a reader.
         """
-        n_words = len(self.words)
-        scored = sorted(
-            ((v * float(self.coef[i, label]), i) for i, v in row.items() if i < n_words),
-            reverse=True,
-        )
-        shown = [
-            self.words[i]
-            for score, i in scored
-            if score > 0 and not all(w in self.stop_words for w in self.words[i].split())
-        ]
-        return tuple(shown[:EVIDENCE_SIZE])
+        index, values = row
+        words = index < len(self.words)
+        index, scores = index[words], values[words] * self.coef[index[words], label]
+        shown: list[str] = []
+        for k in np.argsort(-scores, kind="stable"):
+            if scores[k] <= 0 or len(shown) == EVIDENCE_SIZE:
+                break
+            gram = self.words[int(index[k])]
+            if not all(w in self.stop_words for w in gram.split()):
+                shown.append(gram)
+        return tuple(shown)
 
 
-def _tfidf(
-    counts: Counter[str], index: Mapping[str, int], idf: np.ndarray, offset: int
-) -> dict[int, float]:
-    """Return the l2-normalised sublinear TF-IDF of ``counts`` as {feature: value}."""
-    row = {
-        index[g]: (1.0 + math.log(c)) * float(idf[index[g] - offset])
-        for g, c in counts.items()
-        if g in index
-    }
-    norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
-    return {i: v / norm for i, v in row.items()}
+def _tfidf(counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """Return the l2-normalised sublinear TF-IDF values of ``counts`` (idf: theirs)."""
+    values = (1.0 + np.log(counts)) * idf if len(counts) else np.zeros(0)
+    norm = float(np.sqrt(values @ values)) or 1.0
+    return np.asarray(values / norm, dtype=np.float64)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
