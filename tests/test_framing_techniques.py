@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from pathlib import Path
+
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.errors import DataError
 from newsevents.eval.framing import SpanScore, evaluate, load_corpus, paragraph_scores
 from newsevents.framing.techniques import (
-    LEXICON_FEATURES,
+    CHAR_SIZES,
     TechniqueClassifier,
+    char_ngrams,
     ngrams,
     paragraphs,
 )
@@ -30,61 +35,97 @@ def test_paragraphs_are_the_non_empty_lines(lines: list[str]) -> None:
     assert [text[s:e] for s, e in spans] == [line.strip() for line in lines if line.strip()]
 
 
-def _tiny_weights(texts: list[str]) -> tuple[dict[str, object], object]:
+def _tiny_arrays(texts: list[str]) -> tuple[dict[str, np.ndarray], object]:
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(analyzer=lambda t: list(ngrams(t).elements()), sublinear_tf=True)
-    matrix = vec.fit_transform(texts)
-    n = len(vec.idf_) + len(LEXICON_FEATURES)
+    words = TfidfVectorizer(analyzer=lambda t: list(ngrams(t).elements()), sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_SIZES, sublinear_tf=True)
+    matrix = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
     rng = np.random.default_rng(0)
-    weights = {
-        "labels": ["A", "B"],
-        "vocabulary": {g: int(i) for g, i in vec.vocabulary_.items()},
-        "idf": vec.idf_.tolist(),
-        "lexicon_scale": [1.0] * len(LEXICON_FEATURES),
-        "stage1": {"coef": rng.normal(size=(n, 2)).tolist(), "intercept": [0.0, 0.0]},
-        "stage2": {"coef": np.zeros((2 * 4 + 7, 2)).tolist(), "intercept": [0.0, -1.0]},
-        "thresholds": [0.5, 0.5],
+    arrays = {
+        "about": np.array(json.dumps({"about": "a test model"})),
+        "labels": np.array(["A", "B"]),
+        "words": np.array(words.get_feature_names_out().tolist()),
+        "word_idf": words.idf_,
+        "chars": np.array(chars.get_feature_names_out().tolist()),
+        "char_idf": chars.idf_,
+        "coef": rng.normal(size=(matrix.shape[1], 2)),
+        "intercept": np.zeros(2),
+        "thresholds": np.array([0.5, 0.5]),
     }
-    return weights, matrix
+    return arrays, matrix
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab C.-'\n\t "), max_size=40))
+def test_char_ngrams_are_scikit_learns_char_wb(text: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_SIZES).build_analyzer()
+    assert char_ngrams(text) == Counter(theirs(text))
 
 
 def test_our_tfidf_equals_scikit_learn() -> None:
-    weights, matrix = _tiny_weights(PARAGRAPHS)
-    classifier = TechniqueClassifier(weights)
+    arrays, matrix = _tiny_arrays(PARAGRAPHS)
+    classifier = TechniqueClassifier(arrays)
     for n, text in enumerate(PARAGRAPHS):
-        ours = np.zeros(len(classifier.idf))
-        for i, v in classifier.text_features(text).items():
-            ours[i] = v
-        assert np.allclose(ours, matrix[n].toarray().ravel())  # type: ignore[attr-defined]
+        ours = np.zeros(matrix.shape[1])  # type: ignore[attr-defined]
+        index, values = classifier.text_features(text)
+        ours[index] = values
+        assert len(set(index.tolist())) == len(index)
+        assert np.allclose(ours, matrix[n].toarray().ravel())  # type: ignore[index]
 
 
-def test_stage2_thresholds_decide() -> None:
-    weights, _ = _tiny_weights(PARAGRAPHS)
-    predictions = TechniqueClassifier(weights).predict(
-        PARAGRAPHS, np.zeros((len(PARAGRAPHS), len(LEXICON_FEATURES)))
-    )
-    # stage 2 is all zeros: label A sits at p = 0.5 (passes), B at sigmoid(-1) (fails)
+def test_thresholds_decide() -> None:
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    arrays["coef"] = np.zeros_like(arrays["coef"])
+    arrays["intercept"] = np.array([0.0, -1.0])
+    predictions = TechniqueClassifier(arrays).predict(PARAGRAPHS)
+    # all weights zero: label A sits at p = 0.5 (passes), B at sigmoid(-1) (fails)
     assert [p.labels for p in predictions] == [("A",)] * len(PARAGRAPHS)
+    assert all(p.evidence == {"A": ()} for p in predictions)
+
+
+def test_evidence_is_the_strongest_word_ngrams() -> None:
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    words = arrays["words"].tolist()
+    arrays["coef"] = np.zeros_like(arrays["coef"])
+    arrays["coef"][words.index("disgrace"), 0] = 5.0
+    arrays["coef"][words.index("total disgrace"), 0] = 2.0
+    arrays["thresholds"] = np.array([0.6, 0.6])
+    predictions = TechniqueClassifier(arrays).predict(PARAGRAPHS)
+    assert [p.labels for p in predictions] == [(), (), ("A",)]
+    assert predictions[2].evidence["A"] == ("disgrace", "total disgrace")
 
 
 def test_malformed_model_is_a_data_error() -> None:
-    weights, _ = _tiny_weights(PARAGRAPHS)
-    weights["idf"] = weights["idf"][:-1]  # type: ignore[index]
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    arrays["word_idf"] = arrays["word_idf"][:-1]
     with pytest.raises(DataError, match="do not match"):
-        TechniqueClassifier(weights)
+        TechniqueClassifier(arrays)
+    del arrays["coef"]
+    with pytest.raises(DataError, match="malformed"):
+        TechniqueClassifier(arrays)
+
+
+def test_model_file_that_is_not_a_model_is_a_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "model.npz"
+    path.write_bytes(b"not a zip")
+    with pytest.raises(DataError, match="cannot read"):
+        TechniqueClassifier.load(path)
 
 
 def test_shipped_model_predicts_with_evidence_from_the_paragraph() -> None:
     classifier = TechniqueClassifier.load()
-    predictions = classifier.predict(
-        PARAGRAPHS, np.zeros((len(PARAGRAPHS), len(LEXICON_FEATURES)))
-    )
+    predictions = classifier.predict(PARAGRAPHS)
     assert len(predictions) == len(PARAGRAPHS)
     for text, prediction in zip(PARAGRAPHS, predictions, strict=True):
         assert set(prediction.labels) <= set(classifier.labels)
         for words in prediction.evidence.values():
             assert all(set(w.split()) <= set(ngrams(text)) for w in words)
+    # plain arrays, no pickled objects: the file loads with allow_pickle=False
+    assert classifier.coef.shape[1] == len(classifier.labels) and classifier.about
 
 
 def test_paragraph_scores_are_the_official_definition() -> None:

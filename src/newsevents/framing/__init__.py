@@ -47,7 +47,7 @@ class FramingStep:
         loaded = find_loaded_terms(analysis, doc, matches["loaded_terms"])
         editorial = find_editorial(analysis, doc, matches["editorial"])
         hedges = find_hedges(analysis, doc, matches["hedges"])
-        techniques = find_techniques(analysis, doc, self.classifier, matches)
+        techniques = find_techniques(analysis, self.classifier)
         lower_certainty(analysis.events, hedges)
         frames: list[Frame] = [*loaded, *editorial, *(h.frame for h in hedges), *techniques]
         analysis.framing.extend(sorted(frames, key=lambda f: (f.start, -f.end, f.kind)))

@@ -1,50 +1,45 @@
 """Persuasion techniques per paragraph: a small linear model we trained (issue 9).
 
-The model (``data/models/techniques.json.gz``, written by ``scripts/train_techniques.py``
-from the SemEval-2023 Task 3 English training split; ``docs/model-card-techniques.md``)
-is plain weights applied here with numpy, in one or two stages:
-
-1. per technique, a logistic regression over TF-IDF word uni- and bigrams of the paragraph
-   and the counts of our lexicon categories in it;
-2. (when cross-validation on train showed it helps; else ``stage2`` is null) per technique,
-   a logistic regression over the stage-1 probabilities of the paragraph, of its
-   neighbours and of the whole article, and the paragraph's length.
-
-A technique is predicted when its last stage's probability passes its threshold (tuned by
-cross-validation on the training split). The evidence is the paragraph's n-grams with the
-largest stage-1 contribution to that technique.
+The model (``data/models/techniques.npz``, written by ``scripts/train_techniques.py`` from
+the SemEval-2023 Task 3 English training split; ``docs/model-card-techniques.md``) is plain
+weights applied here with numpy: per technique, a logistic regression over two TF-IDF blocks
+of the paragraph, its lower-cased word uni- and bigrams and its character 2- to 5-grams
+inside words. A technique is predicted when its probability passes the threshold tuned by
+grouped cross-validation on the training split. The evidence is the paragraph's word
+n-grams with the largest contribution to that technique (character n-grams explain nothing
+to a reader).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import DataError
 from ..model import Analysis, Frame
-from .lexicon import CATEGORIES, Match
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from importlib.resources.abc import Traversable
 
-MODEL_FILE = "techniques.json.gz"
+MODEL_FILE = "techniques.npz"
 #: scikit-learn's default token pattern, so that training and prediction see the same words.
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
-#: The lexicon features, in model order: one count per lexicon category.
-LEXICON_FEATURES: tuple[str, ...] = tuple(
-    f"{name}:{category}" for name in sorted(CATEGORIES) for category in sorted(CATEGORIES[name])
-)
+#: scikit-learn's white-space run, collapsed before character n-grams are cut.
+WHITE_SPACE = re.compile(r"\s\s+")
+CHAR_SIZES = (2, 5)  # shortest and longest character n-gram
 EVIDENCE_SIZE = 5
+#: The arrays a model file holds (``about`` is a JSON string saying what it was trained on).
+ARRAYS = ("about", "labels", "words", "word_idf", "chars", "char_idf", "coef", "intercept",
+          "thresholds")  # fmt: skip
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -67,49 +62,41 @@ def ngrams(text: str) -> Counter[str]:
     return grams
 
 
-def lexicon_counts(
-    matches: Mapping[str, Sequence[Match]], doc: Doc, spans: Sequence[tuple[int, int]]
-) -> np.ndarray:
-    """Return, per paragraph span, the count of lexicon matches of each LEXICON_FEATURES entry."""
-    index = {name: n for n, name in enumerate(LEXICON_FEATURES)}
-    starts = [s for s, _ in spans]
-    counts = np.zeros((len(spans), len(LEXICON_FEATURES)))
-    for name, found in matches.items():
-        for match in found:
-            at = doc[match.start].idx
-            row = int(np.searchsorted(starts, at, side="right")) - 1
-            if row >= 0 and at < spans[row][1]:
-                counts[row, index[f"{name}:{match.entry.category}"]] += 1
-    return counts
+def char_ngrams(text: str) -> Counter[str]:
+    """Return the counts of the character n-grams of ``text``'s lower-cased words.
 
-
-def context_features(probs: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """Return the stage-2 features of one article's paragraphs from their stage-1 ``probs``.
-
-    Per paragraph: its own probabilities, the previous and next paragraph's (zeros at the
-    edges), the article's mean, its relative position, whether it is the first, and its
-    length (log characters, log words) and punctuation (quotes, "!", "?").
+    Each white-space separated word is padded with one space on each side and cut into
+    every n-gram of CHAR_SIZES; a word shorter than n counts once (scikit-learn's
+    ``char_wb`` analyser, which the training script checks against).
     """
-    n = len(texts)
-    zeros = np.zeros((1, probs.shape[1]))
-    prev = np.vstack([zeros, probs[:-1]]) if n else probs
-    nxt = np.vstack([probs[1:], zeros]) if n else probs
-    mean = np.repeat(probs.mean(axis=0, keepdims=True), n, axis=0) if n else probs
-    shape = np.array(
-        [
-            [
-                i / n,
-                float(i == 0),
-                math.log1p(len(t)) / 8,
-                math.log1p(len(t.split())) / 6,
-                (t.count('"') + t.count("“") + t.count("”")) / 4,
-                t.count("!"),
-                t.count("?"),
-            ]
-            for i, t in enumerate(texts)
-        ]
-    ).reshape(n, 7)
-    return np.hstack([probs, prev, nxt, mean, shape])
+    grams: Counter[str] = Counter()
+    for word in words_of(text):
+        grams.update(word_char_ngrams(word))
+    return grams
+
+
+def words_of(text: str) -> list[str]:
+    """Return the lower-cased white-space separated words of ``text``."""
+    return WHITE_SPACE.sub(" ", text.lower()).split()
+
+
+def word_char_ngrams(word: str) -> list[str]:
+    """Return the character n-grams of one lower-cased ``word``, with repeats."""
+    low, high = CHAR_SIZES
+    padded = f" {word} "
+    out: list[str] = []
+    for n in range(low, high + 1):
+        if len(padded) <= n:
+            out.append(padded)
+            break
+        out.extend(padded[k : k + n] for k in range(len(padded) - n + 1))
+    return out
+
+
+#: A paragraph's features: the feature indices and their values.
+Row = tuple[np.ndarray, np.ndarray]
+#: Words whose character n-gram indices are remembered (then the memo starts afresh).
+CHAR_MEMO = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,139 +108,161 @@ class Prediction:
 
 
 class TechniqueClassifier:
-    """The two-stage linear model; ``predict`` gives each paragraph's techniques."""
+    """The linear model; ``predict`` gives each paragraph's techniques."""
 
-    def __init__(self, weights: Mapping[str, Any]) -> None:
+    def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
         try:
-            self.labels: list[str] = list(weights["labels"])
-            self.vocabulary: dict[str, int] = dict(weights["vocabulary"])
-            self.idf = np.asarray(weights["idf"], dtype=float)
-            self.coef1 = np.asarray(weights["stage1"]["coef"], dtype=float)  # (features, labels)
-            self.bias1 = np.asarray(weights["stage1"]["intercept"], dtype=float)
-            self.lexicon_scale = np.asarray(weights["lexicon_scale"], dtype=float)
-            stage2 = weights["stage2"]  # None: the stage-1 probabilities decide
-            self.coef2 = None if stage2 is None else np.asarray(stage2["coef"], dtype=float)
-            self.bias2 = None if stage2 is None else np.asarray(stage2["intercept"], dtype=float)
-            self.thresholds = np.asarray(weights["thresholds"], dtype=float)
+            self.labels: list[str] = [str(x) for x in arrays["labels"]]
+            words = [str(x) for x in arrays["words"]]
+            chars = [str(x) for x in arrays["chars"]]
+            self.word_idf = np.asarray(arrays["word_idf"], dtype=np.float64)
+            self.char_idf = np.asarray(arrays["char_idf"], dtype=np.float64)
+            self.coef = np.asarray(arrays["coef"], dtype=np.float32)  # (features, labels)
+            self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)
+            self.thresholds = np.asarray(arrays["thresholds"], dtype=np.float64)
+            self.about: dict[str, object] = json.loads(str(arrays["about"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"technique model is malformed: {exc}") from exc
+        self.words = words  # feature index -> word n-gram, for the evidence
+        self.word_index = {g: i for i, g in enumerate(words)}
+        self.char_index = {g: i for i, g in enumerate(chars)}  # within the character block
+        n_labels = len(self.labels)
+        if (
+            len(self.word_idf) != len(words)
+            or len(self.char_idf) != len(chars)
+            or self.coef.shape != (len(words) + len(chars), n_labels)
+            or self.intercept.shape != (n_labels,)
+            or self.thresholds.shape != (n_labels,)
+        ):
+            raise DataError("technique model: its weights do not match its vocabulary")
         from spacy.lang.en.stop_words import STOP_WORDS  # here: importing us stays light
 
-        self.names = _inverse(self.vocabulary)  # feature index -> n-gram, for the evidence
         self.stop_words = frozenset(STOP_WORDS)
-        n_text = len(self.idf)
-        if self.coef1.shape != (n_text + len(LEXICON_FEATURES), len(self.labels)):
-            raise DataError("technique model: stage-1 weights do not match its vocabulary")
+        self._char_memo: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls) -> TechniqueClassifier:
-        """Return the classifier shipped in ``newsevents/data/models/``.
+    def load(cls, path: Path | None = None) -> TechniqueClassifier:
+        """Return the classifier in ``path`` (default: the one in ``newsevents/data/models/``).
 
         Raises:
             DataError: the model file is missing or malformed.
         """
-        path = resources.files("newsevents") / "data" / "models" / MODEL_FILE
+        where: Path | Traversable = (
+            path or resources.files("newsevents") / "data" / "models" / MODEL_FILE
+        )
         try:
-            with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-                weights = json.load(fh)
-        except (OSError, ValueError) as exc:
+            with where.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+                arrays = {name: npz[name] for name in ARRAYS}
+        except (OSError, ValueError, KeyError) as exc:
             raise DataError(
-                f"cannot read the technique model {path}: {exc}; "
+                f"cannot read the technique model {where}: {exc}; "
                 "rebuild it with scripts/train_techniques.py"
             ) from exc
-        return cls(weights)
+        return cls(arrays)
 
-    def text_features(self, text: str) -> dict[int, float]:
-        """Return the TF-IDF row of ``text`` (sublinear tf, l2 norm) as {feature: value}."""
-        row = {
-            self.vocabulary[g]: (1.0 + math.log(c)) * self.idf[self.vocabulary[g]]
-            for g, c in ngrams(text).items()
-            if g in self.vocabulary
-        }
-        norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
-        return {i: v / norm for i, v in row.items()}
+    def text_features(self, text: str) -> Row:
+        """Return the paragraph's features: both TF-IDF blocks side by side.
 
-    def stage1(
-        self, texts: Sequence[str], lexicon: np.ndarray
-    ) -> tuple[np.ndarray, list[dict[int, float]]]:
-        """Return the stage-1 probabilities (paragraphs × labels) and the TF-IDF rows."""
+        Each block is sublinear tf × idf, l2-normalised on its own, as two scikit-learn
+        ``TfidfVectorizer``s side by side; character indices come after the word ones.
+        """
+        grams = ngrams(text)
+        known = [(self.word_index[g], c) for g, c in grams.items() if g in self.word_index]
+        w_index = np.array([i for i, _ in known], dtype=np.int64)
+        w_values = _tfidf(np.array([c for _, c in known], dtype=np.float64), self.word_idf[w_index])
+        ids = [self._char_ids(word) for word in words_of(text)]
+        c_index, counts = np.unique(
+            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), return_counts=True
+        )
+        c_values = _tfidf(counts.astype(np.float64), self.char_idf[c_index])
+        return (
+            np.concatenate([w_index, c_index + len(self.words)]),
+            np.concatenate([w_values, c_values]),
+        )
+
+    def _char_ids(self, word: str) -> np.ndarray:
+        """Return the vocabulary indices of ``word``'s character n-grams, with repeats.
+
+        Memoised per word: words repeat, and cutting n-grams in Python is the slow part.
+        """
+        found = self._char_memo.get(word)
+        if found is None:
+            if len(self._char_memo) >= CHAR_MEMO:
+                self._char_memo.clear()
+            index = self.char_index
+            found = np.array(
+                [index[g] for g in word_char_ngrams(word) if g in index], dtype=np.int64
+            )
+            self._char_memo[word] = found
+        return found
+
+    def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Row]]:
+        """Return the probabilities (paragraphs × labels) and the feature rows."""
         rows = [self.text_features(text) for text in texts]
-        n_text = len(self.idf)
-        scores = lexicon / self.lexicon_scale @ self.coef1[n_text:] + self.bias1
-        for n, row in enumerate(rows):
-            if row:
-                index = np.fromiter(row.keys(), dtype=int, count=len(row))
-                values = np.fromiter(row.values(), dtype=float, count=len(row))
-                scores[n] += values @ self.coef1[index]
+        scores = np.tile(self.intercept, (len(texts), 1))
+        for n, (index, values) in enumerate(rows):
+            scores[n] += values @ self.coef[index]
         return _sigmoid(scores), rows
 
-    def predict(self, texts: Sequence[str], lexicon: np.ndarray) -> list[Prediction]:
-        """Return the techniques of each paragraph of one article, in order.
-
-        ``lexicon`` holds the paragraphs' LEXICON_FEATURES counts (``lexicon_counts``).
-        """
+    def predict(self, texts: Sequence[str]) -> list[Prediction]:
+        """Return the techniques of each paragraph of one article, in order."""
         if not texts:
             return []
-        probs1, rows = self.stage1(texts, lexicon)
-        probs2 = probs1
-        if self.coef2 is not None and self.bias2 is not None:
-            probs2 = _sigmoid(context_features(probs1, texts) @ self.coef2 + self.bias2)
+        probs, rows = self.probabilities(texts)
         out: list[Prediction] = []
         for n, row in enumerate(rows):
-            labels = tuple(
-                label for j, label in enumerate(self.labels) if probs2[n, j] >= self.thresholds[j]
+            passed = [j for j in range(len(self.labels)) if probs[n, j] >= self.thresholds[j]]
+            out.append(
+                Prediction(
+                    tuple(self.labels[j] for j in passed),
+                    {self.labels[j]: self._evidence(row, j) for j in passed},
+                )
             )
-            evidence = {
-                label: self._evidence(row, self.labels.index(label)) for label in labels
-            }
-            out.append(Prediction(labels, evidence))
         return out
 
-    def _evidence(self, row: dict[int, float], label: int) -> tuple[str, ...]:
-        """Return the n-grams of ``row`` with the largest positive weight x·w for ``label``.
+    def _evidence(self, row: Row, label: int) -> tuple[str, ...]:
+        """Return the word n-grams of ``row`` with the largest positive x·w for ``label``.
 
         N-grams made only of stop words ("of", "as the") are left out: they weigh in the
         model but explain nothing to a reader.
         """
-        scored = sorted(((v * self.coef1[i, label], i) for i, v in row.items()), reverse=True)
-        shown = [
-            self.names[i]
-            for score, i in scored
-            if score > 0 and not all(w in self.stop_words for w in self.names[i].split())
-        ]
-        return tuple(shown[:EVIDENCE_SIZE])
+        index, values = row
+        words = index < len(self.words)
+        index, scores = index[words], values[words] * self.coef[index[words], label]
+        shown: list[str] = []
+        for k in np.argsort(-scores, kind="stable"):
+            if scores[k] <= 0 or len(shown) == EVIDENCE_SIZE:
+                break
+            gram = self.words[int(index[k])]
+            if not all(w in self.stop_words for w in gram.split()):
+                shown.append(gram)
+        return tuple(shown)
+
+
+def _tfidf(counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """Return the l2-normalised sublinear TF-IDF values of ``counts`` (idf: theirs)."""
+    values = (1.0 + np.log(counts)) * idf if len(counts) else np.zeros(0)
+    norm = float(np.sqrt(values @ values)) or 1.0
+    return np.asarray(values / norm, dtype=np.float64)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -30, 30))), dtype=float)
 
 
-def _inverse(vocabulary: Mapping[str, int]) -> list[str]:
-    names = [""] * len(vocabulary)
-    for gram, i in vocabulary.items():
-        names[i] = gram
-    return names
-
-
-def find_techniques(
-    analysis: Analysis,
-    doc: Doc,
-    classifier: TechniqueClassifier,
-    matches: Mapping[str, Sequence[Match]],
-) -> list[Frame]:
+def find_techniques(analysis: Analysis, classifier: TechniqueClassifier) -> list[Frame]:
     """Return a ``technique`` Frame per predicted technique per paragraph.
 
     The frame spans the paragraph; ``label`` is the SemEval technique name and ``note`` its
-    evidence n-grams.
+    evidence word n-grams.
     """
     text = analysis.article.text
     spans = paragraphs(text)
-    texts = [text[s:e] for s, e in spans]
-    predictions = classifier.predict(texts, lexicon_counts(matches, doc, spans))
+    predictions = classifier.predict([text[s:e] for s, e in spans])
     frames: list[Frame] = []
     for (s, e), prediction in zip(spans, predictions, strict=True):
         for label in prediction.labels:
-            words = ", ".join(prediction.evidence[label]) or "context only"
+            words = ", ".join(prediction.evidence[label]) or "no single word n-gram"
             frames.append(
                 Frame(
                     kind="technique",
