@@ -287,7 +287,29 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         left = tok.left_edge.i
         sent = tok.sent
         return _trim(doc, sent.start, left)
+    # "The harbour, the mayor said, will reopen in May": a parenthetical cue inside the
+    # clause it reports; the content is that whole clause (the scorer and readers cut the
+    # cue and source out of it, as for described-as)
+    if tok.dep_ == "parataxis" and tok.head.i > tok.i and lemma in _SPEECH_VERBS:
+        head = tok.head
+        if tok.left_edge.i > head.left_edge.i and _commas_around(tok):
+            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
     return None
+
+
+def _commas_around(tok: Token) -> bool:
+    """Return True when ``tok``'s phrase sits between commas (or dashes): a parenthetical."""
+    doc = tok.doc
+    marks = (",", "—", "–", "-")
+    left, right = tok.left_edge.i, tok.right_edge.i
+    before = doc[left] if doc[left].is_punct else (doc[left - 1] if left > 0 else None)
+    after = doc[right] if doc[right].is_punct else (
+        doc[right + 1] if right + 1 < len(doc) else None
+    )
+    return (
+        before is not None and after is not None and before.i < tok.i < after.i
+        and before.text in marks and after.text in marks
+    )
 
 
 def _clause_end(clause: Token) -> int:
