@@ -64,7 +64,11 @@ def find_statements(
             used.add(quote)
     for f in found:
         if f.content is None:
-            q = _quote_before(f, real, used, text) or _next_quote(f.cue, real, used, sent_starts)
+            q = (
+                _quote_before(f, real, used, text)
+                or _next_quote(f.cue, real, used, sent_starts)
+                or _after_colon(f.cue, text)
+            )
             if q is None:
                 continue
             f = replace(f, content=q)
@@ -118,6 +122,25 @@ def _next_quote(
         if q[0] >= cue[1]:
             break
     return None
+
+
+def _after_colon(cue: Offsets, text: str) -> Offsets | None:
+    """Return the text a cue ending in a colon introduces without quote marks: the rest of
+    its paragraph, or the next paragraph when the colon ends its own ("He added:" and a
+    block quote below), or None."""
+    if not text[cue[0] : cue[1]].endswith(":"):
+        return None
+    start = cue[1]
+    brk = _PARAGRAPH.search(text, start)
+    if brk is not None and not text[start : brk.start()].strip():
+        start = brk.end()
+        brk = _PARAGRAPH.search(text, start)
+    end = brk.start() if brk is not None else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+        end -= 1  # the closing full stop is not what was said (a quote keeps its marks)
+    return (start, end) if end > start else None
 
 
 def _quote_before(f: Found, real: list[Offsets], used: set[Offsets], text: str) -> Offsets | None:

@@ -75,6 +75,9 @@ _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
      "insist", "warn", "reply", "respond", "answer", "note", "remark", "argue", "ask"}
 )  # fmt: skip
+#: Prepositions whose object is what a listed cue is about ("complained about the noise",
+#: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
+_TOPIC_PREPS = frozenset({"about", "against", "of", "over"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 
@@ -176,11 +179,12 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     if lemma in _ACTION_VERBS and _acts(tok, lexicon):
         return None
     content = _verb_content(tok, lemma, cue_end, learned)
-    if content is None and learned:
-        # "spoke about X", "voted for X": a learned cue takes its preposition along
+    if content is None and (learned or _topic_prep(tok, cue_end)):
+        # "spoke about X", "voted for X": a learned cue takes its preposition along; a
+        # listed one only a preposition of topic ("complained about X", "warned of X")
         content, cue_end = _prep_content(tok, cue_end)
-    if content is None and lemma not in _SPEECH_VERBS:
-        return None
+    if content is None and lemma not in _SPEECH_VERBS and not _before_colon(tok):
+        return None  # a cue before a colon ("The report reads: ...") takes what follows
     source_tok = _source_token(tok)
     return Found(
         cue=_cue_span(tok, cue_end),
@@ -189,6 +193,14 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
         source_token=source_tok.i if source_tok is not None else None,
         kind="indirect",
         cue_token=tok.i,
+    )
+
+
+def _topic_prep(tok: Token, cue_end: int) -> bool:
+    """Return True when the word after the cue is a preposition of topic that hangs on it."""
+    doc = tok.doc
+    return (
+        cue_end < len(doc) and doc[cue_end].lower_ in _TOPIC_PREPS and doc[cue_end].head.i == tok.i
     )
 
 
@@ -282,6 +294,10 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
     if passive and as_end:  # "X has been described by Y as Z": the claim is "X ... Z"
         return _trim(doc, passive[0].left_edge.i, as_end)
+    agent = [c for c in after if c.dep_ == "agent"]
+    if passive and agent and (learned or lemma in _OBJECT_VERBS):
+        # "The plan was criticized by the unions": what the agent judged is the subject
+        return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
     # "... , he said." with the clause as the cue's head (parataxis or a misparse)
     if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
         left = tok.left_edge.i
