@@ -200,8 +200,19 @@ def _topic_prep(tok: Token, cue_end: int) -> bool:
     """Return True when the word after the cue is a preposition of topic that hangs on it."""
     doc = tok.doc
     return (
-        cue_end < len(doc) and doc[cue_end].lower_ in _TOPIC_PREPS and doc[cue_end].head.i == tok.i
+        cue_end < len(doc)
+        and doc[cue_end].lower_ in _TOPIC_PREPS
+        and doc[cue_end].head.i == tok.i
+        and not _passive(tok)  # "when questioned about X": the questioner is not named
     )
+
+
+def _passive(tok: Token) -> bool:
+    """Return True for a passive participle: "was asked", or a bare "when asked"."""
+    if tok.tag_ != "VBN":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return not aux or any(c.dep_ == "auxpass" for c in aux)
 
 
 def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
