@@ -51,6 +51,7 @@ from newsevents.statements.attach import MIN_QUOTE_WORDS, find_statements
 from newsevents.statements.cues import CueLexicon, load_cues
 from newsevents.statements.learned import FORMAT, CueModel, candidates, token_features
 from newsevents.statements.quotes import find_quotes, words_in
+from newsevents.statements.spans import SpanModel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 13
@@ -129,11 +130,15 @@ def end_to_end(
     lexicon: CueLexicon,
     model: CueModel | None,
     scores: list[dict[int, float]] | None = None,
+    spans: SpanModel | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Return exact/overlap P/R/F1 per role of the statements rules on these articles."""
+    """Return exact/overlap P/R/F1 per role of the statements rules on these articles
+    (``spans``: the learned cue boundaries, None for the rules' own)."""
     counts = {role: Counts() for role in ROLES}
     for k, (gold, article, doc) in enumerate(zip(golds, articles, docs, strict=True)):
-        found = find_statements(doc, lexicon, model, scores[k] if scores is not None else None)
+        found = find_statements(
+            doc, lexicon, model, scores[k] if scores is not None else None, spans
+        )
         analysis = Analysis(article=article, doc=doc)
         analysis.statements = to_statements(analysis, doc, found)
         g = gold_sets(article, gold.attributions)

@@ -20,6 +20,7 @@ from .cues import CueLexicon
 from .indirect import Found, Offsets, find_attributions
 from .learned import CueDecision, CueModel, decide
 from .quotes import find_quotes, words_in
+from .spans import SpanModel, boundaries, context
 
 #: A quote with fewer words is a scare quote or a title, not a direct statement.
 MIN_QUOTE_WORDS = 4
@@ -36,12 +37,14 @@ def find_statements(
     lexicon: CueLexicon,
     model: CueModel | None = None,
     scores: Mapping[int, float] | None = None,
+    spans: SpanModel | None = None,
 ) -> list[Found]:
     """Return every attribution in ``doc``, quotes matched, sorted in text order.
 
     ``model``: the learned cue scorer (None: the lexicon alone decides). ``scores``: cue
     probabilities given from outside instead of the model's (the training script passes
-    cross-validated ones); the model's thresholds still apply.
+    cross-validated ones); the model's thresholds still apply. ``spans``: the learned cue
+    boundaries (None: the rules' cue spans stay).
     """
     text = doc.text
     quotes = find_quotes(text)
@@ -84,7 +87,30 @@ def find_statements(
         if owner is not None:
             out.append(replace(owner, content=q, kind="direct"))
             used.add(q)
+    if spans is not None:
+        out = [refine_cue(f, doc, spans, real) for f in out]
     return _dedupe(out)
+
+
+def refine_cue(f: Found, doc: Doc, spans: SpanModel, real: list[Offsets]) -> Found:
+    """Return ``f`` with its cue span drawn by the span model; a content the new cue runs
+    into loses those words ("talked about the budget": content "the budget")."""
+    h = f.cue_token
+    if h < 0 or f.kind == "according_to" or doc[h].text == ":" or f.content is None:
+        return f
+    ctx = context(doc, h, f.cue, f.source, f.content, real)
+    if ctx is None:
+        return f
+    first, last = boundaries(spans, doc, ctx)
+    cue = (doc[first].idx, doc[last].idx + len(doc[last]))
+    start, end = f.content
+    if cue[0] <= start < cue[1]:  # the cue grew into the content's first words
+        start = cue[1]
+        while start < end and (doc.text[start].isspace() or doc.text[start] in ",;"):
+            start += 1
+        if start >= end:
+            return f
+    return replace(f, cue=cue, content=(start, end))
 
 
 def _signed(doc: Doc, q: Offsets) -> Found | None:

@@ -507,7 +507,8 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
     """Return "according to X, Y": source X, content the rest of the sentence."""
     doc = tok.doc
     to = doc[tok.i + 1]
-    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+    # "according to show insiders" may parse "show" as a verb (pcomp): its phrase is the source
+    objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")] or [
         c for c in tok.children if c.dep_ == "pobj"
     ]
     if not objs:
