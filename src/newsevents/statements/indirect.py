@@ -78,6 +78,11 @@ _SPEECH_VERBS = frozenset(
 #: Prepositions whose object is what a listed cue is about ("complained about the noise",
 #: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
 _TOPIC_PREPS = frozenset({"about", "against", "of", "over"})
+#: Words before a colon that label the outlet's own notices, never a speaker.
+_NOTICES = frozenset(
+    {"clarification", "correction", "disclaimer", "disclosure", "editor's note", "note",
+     "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
+)  # fmt: skip
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 
@@ -585,12 +590,24 @@ def _colon_attribution(sent: Span) -> Found | None:
     # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb
     if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[colon.i + 1 : sent.end]):
+    after = [t for t in sent.doc[colon.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    # a clause with a verb; or, after a name, a headline in title case, which the tagger
+    # reads as names ("Mayor Jones: Budget Cuts Hurt Every School")
+    headline = len(after) >= 3 and any(t.pos_ == "PROPN" for t in name) and all(
+        t.text[:1].isupper() or not t.is_alpha or len(t) <= 3 for t in after
+    )
+    if not headline and not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
+    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES:
+        return None  # "Correction: ...", "Editor's note: ...": the outlet's own notice
     doc = sent.doc
+    end = sent.end
+    if headline:  # a headline runs to the end of its line, whatever the sentence split
+        while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].text:
+            end += 1
     return Found(
         cue=(colon.idx, colon.idx + 1),
-        content=_trim(doc, colon.i + 1, sent.end),
+        content=_trim(doc, colon.i + 1, end),
         source=_trim(doc, sent.start, colon.i),
         source_token=colon.i - 1,
         kind="indirect",
