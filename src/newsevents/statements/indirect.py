@@ -77,12 +77,14 @@ _SPEECH_VERBS = frozenset(
 )  # fmt: skip
 #: Prepositions whose object is what a listed cue is about ("complained about the noise",
 #: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
-_TOPIC_PREPS = frozenset({"about", "against", "of", "over"})
+_TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
 #: Words before a colon that label the outlet's own notices, never a speaker.
 _NOTICES = frozenset(
     {"clarification", "correction", "disclaimer", "disclosure", "editor's note", "note",
      "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
 )  # fmt: skip
+#: Prepositions that give a reporting noun its topic ("concerns about", "criticism over").
+_NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 
@@ -202,12 +204,13 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
 
 
 def _topic_prep(tok: Token, cue_end: int) -> bool:
-    """Return True when the word after the cue is a preposition of topic that hangs on it."""
+    """Return True when the word after the cue is a preposition of topic that hangs on it
+    ("complained about X", "expressed concern over X")."""
     doc = tok.doc
     return (
         cue_end < len(doc)
         and doc[cue_end].lower_ in _TOPIC_PREPS
-        and doc[cue_end].head.i == tok.i
+        and tok.i <= doc[cue_end].head.i < cue_end  # on the verb or a noun of its phrase
         and not _passive(tok)  # "when questioned about X": the questioner is not named
     )
 
@@ -226,7 +229,7 @@ def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
     if cue_end >= len(doc):
         return None, cue_end
     prep = doc[cue_end]
-    if prep.dep_ != "prep" or prep.head.i != tok.i:
+    if prep.dep_ != "prep" or not tok.i <= prep.head.i < cue_end:
         return None, cue_end
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not objs:
@@ -479,9 +482,19 @@ def _noun(tok: Token) -> Found | None:
     """Return the attribution of a reporting noun with a clause ("X's claim that ...")."""
     doc = tok.doc
     clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _clausal(c)]
-    if not clauses:
-        return None
-    content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
+    cue_end = tok.i + 1
+    if clauses:
+        content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
+    else:
+        # "concerns about the budget", "criticism over the delay": the topic is the content
+        # and its preposition part of the cue
+        topic = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                 and c.lower_ in _NOUN_TOPIC_PREPS]  # fmt: skip
+        objs = [g for c in topic for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        cue_end = tok.i + 2
     source_tok: Token | None = None
     for c in tok.children:
         if c.dep_ == "poss":
@@ -499,7 +512,7 @@ def _noun(tok: Token) -> Found | None:
         else:
             source = _source_span(source_tok)
     return Found(
-        cue=(doc[start].idx, tok.idx + len(tok)),
+        cue=(doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
         content=content,
         source=source,
         source_token=source_tok.i if source_tok is not None else None,
