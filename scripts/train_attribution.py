@@ -51,7 +51,7 @@ from newsevents.statements.attach import MIN_QUOTE_WORDS, find_statements
 from newsevents.statements.cues import CueLexicon, load_cues
 from newsevents.statements.learned import FORMAT, CueModel, candidates, token_features
 from newsevents.statements.quotes import find_quotes, words_in
-from newsevents.statements.spans import SpanModel
+from newsevents.statements.spans import SpanModel, load_span_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 13
@@ -59,8 +59,8 @@ FOLDS = 5
 #: Weights smaller than this are dropped from the shipped file (they move no decision).
 PRUNE = 1e-3
 MIN_COUNT = 3
-THRESHOLDS = (0.45, 0.5, 0.6)
-VETOES = (0.1, 0.2)
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6)
+VETOES = (0.1, 0.2, 0.3)
 
 
 def parsed(
@@ -171,9 +171,14 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
     parser.add_argument("--save-oof", type=Path, default=None, help="write the CV scores here")
     parser.add_argument("--report", default="", help="splits to score afterwards: dev,test")
+    parser.add_argument(
+        "--spans", type=Path, default=None,
+        help="the cue boundary model the rules run with (default: the bundled one)",
+    )  # fmt: skip
     args = parser.parse_args()
     t0 = time.perf_counter()
     lexicon = load_cues()
+    spans = load_span_model(args.spans)
     golds, articles, docs = parsed(args.polnear, "train", args.cache)
     print(f"train: {len(docs)} articles read in {time.perf_counter() - t0:.0f} s", flush=True)
     feats, labels, groups, keys = examples(golds, articles, docs, lexicon)
@@ -200,13 +205,13 @@ def main() -> None:
         args.save_oof.write_text(json.dumps(scores), encoding="utf-8")
     print(f"cross-validated in {time.perf_counter() - t0:.0f} s", flush=True)
 
-    baseline = end_to_end(golds, articles, docs, lexicon, None)
+    baseline = end_to_end(golds, articles, docs, lexicon, None, spans=spans)
     print(_line("train, lexicon only", baseline), flush=True)
     best: tuple[float, float, float] | None = None
     for threshold in THRESHOLDS:
         for veto in VETOES:
             probe = CueModel(weights={}, bias=0.0, threshold=threshold, veto=veto)
-            result = end_to_end(golds, articles, docs, lexicon, probe, scores)
+            result = end_to_end(golds, articles, docs, lexicon, probe, scores, spans)
             mean = _mean_f1(result)
             print(_line(f"train cv t={threshold} veto={veto}", result), flush=True)
             if best is None or mean > best[0]:
@@ -244,7 +249,8 @@ def main() -> None:
         sg, sa, sd = (golds, articles, docs) if split == "train" else parsed(
             args.polnear, split, args.cache
         )
-        print(_line(f"{split}, final model", end_to_end(sg, sa, sd, lexicon, model)), flush=True)
+        result = end_to_end(sg, sa, sd, lexicon, model, spans=spans)
+        print(_line(f"{split}, final model", result), flush=True)
 
 
 if __name__ == "__main__":

@@ -137,6 +137,12 @@ def find_attributions(
                 found = _according_to(tok, sent)
             elif tok.lower_ in ("words", "word") and pos == "NOUN":
                 found = _in_words(tok, sent)
+            elif (pos == "ADJ" and lemma in lexicon.adjectives) or (
+                tok.tag_ == "VBN" and tok.lower_ in lexicon.adjectives
+            ):  # "were convinced", "are frustrated" parse as passives
+                found = _adjective(tok)
+                if found is None and pos == "VERB" and cue:
+                    found = _verb(tok, lexicon, learned=not listed)
             elif pos == "VERB" and cue:
                 found = _verb(tok, lexicon, learned=not listed)
             elif pos == "VERB" and lemma in _SPEECH_VERBS and _before_colon(tok):
@@ -212,6 +218,10 @@ def _topic_prep(tok: Token, cue_end: int) -> bool:
         and doc[cue_end].lower_ in _TOPIC_PREPS
         and tok.i <= doc[cue_end].head.i < cue_end  # on the verb or a noun of its phrase
         and not _passive(tok)  # "when questioned about X": the questioner is not named
+        and not any(  # "said on Monday", "spoke over the weekend": a time, not a topic
+            c.ent_type_ in ("DATE", "TIME") or c.lower_ in _WEEKDAYS
+            for c in doc[cue_end].children
+        )
     )
 
 
@@ -476,6 +486,63 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     if end < len(doc) and doc[end].text == ":":
         end += 1
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+#: Prepositions an attitude adjective takes its topic with ("worried about", "critical of").
+_ADJ_PREPS = frozenset({"about", "of", "with", "over", "on"})
+
+
+def _adjective(tok: Token) -> Found | None:
+    """Return the stance of "X was confident that ...", "X is critical of Y", or None.
+
+    The adjective must be the complement of "be" with a subject other than "it" (the
+    outlet's "it is clear that" is not a statement); the content is its clause, its
+    infinitive or its topic; the cue runs from the auxiliaries of "be" to the adjective
+    (and the topic's preposition).
+    """
+    doc = tok.doc
+    if tok.dep_ == "acomp":
+        be = tok.head
+        subj = [c for c in be.children if c.dep_ in _SUBJECTS and c.i < be.i]
+    else:  # a participle: "were convinced", with "be" as its passive auxiliary
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        if not aux:
+            return None
+        be = aux[0]
+        subj = [c for c in tok.children if c.dep_ in _PASSIVE_SUBJECTS and c.i < be.i]
+    if be.lemma_.lower() != "be" or be.i > tok.i or not subj or subj[0].lower_ == "it":
+        return None
+    cue_end = tok.i + 1
+    clauses = [c for c in (*tok.children, *be.children)
+               if c.i > tok.i and c.dep_ in ("ccomp", "xcomp") and _clausal(c)]  # fmt: skip
+    if clauses:
+        first = clauses[0]
+        content = _trim(doc, first.left_edge.i, _clause_end(first))
+    else:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                 and c.lower_ in _ADJ_PREPS]  # fmt: skip
+        objs = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        cue_end = tok.i + 2
+    # "have not always been": the auxiliaries, negation and adverbs before "be" belong to
+    # the cue, as do adverbs between "be" and the adjective ("were far more hopeful")
+    if any(t.dep_ not in ("advmod", "neg", "npadvmod") for t in doc[be.i + 1 : tok.i]):
+        return None
+    start = be.i
+    while start > 0 and doc[start - 1].head.i in (be.i, be.head.i) and (
+        doc[start - 1].dep_ in _CUE_LEFT
+    ):
+        start -= 1
+    return Found(
+        cue=(doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
+        content=content,
+        source=_source_span(subj[0]),
+        source_token=subj[0].i,
+        kind="indirect",
+        cue_token=tok.i,
+    )
 
 
 def _noun(tok: Token) -> Found | None:
