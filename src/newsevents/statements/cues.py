@@ -16,8 +16,8 @@ _SECTIONS = ("verbs", "nouns", "adjectives", "phrases")
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """Cue lemmas: ``verbs``, ``nouns`` and ``adjectives`` are sets; ``phrases`` maps a head lemma to the
-    tuples of lemmas that may follow it ("call" -> {("for",), ("on",)})."""
+    """Cue lemmas: ``verbs``, ``nouns`` and ``adjectives`` are sets; ``phrases`` maps a
+    head lemma to the tuples of lemmas that may follow it ("call" -> {("for",), ("on",)})."""
 
     verbs: frozenset[str]
     nouns: frozenset[str]
