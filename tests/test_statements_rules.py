@@ -51,6 +51,14 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "Residents raised concerns about the new road.",
             ("Residents", "raised concerns about", "the new road"),
         ),
+        (  # "for" marking the clause a "call for" asks for
+            "The mayor is calling for the council to raise taxes.",
+            ("The mayor", "is calling for", "the council to raise taxes"),
+        ),
+        (  # a naming verb whose predicate is a quote right after its object
+            "She called his new law “a crucial step forward for the city.”",
+            ("She", "called", "his new law “a crucial step forward for the city.”"),
+        ),
         (  # a headline attributed with a colon, to the end of its line
             "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
             ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),

@@ -292,6 +292,9 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     # "called for X", "pointed to X": the object of the cue's own preposition
     if cue_end > tok.i + 1:
         prep = doc[cue_end - 1]
+        if prep.dep_ == "mark" and prep.head.head.i == tok.i and prep.head.i > prep.i:
+            # "called for the council to raise taxes": "for" marks the clause it asks for
+            return _trim(doc, prep.i + 1, prep.head.right_edge.i + 1)
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
             end = max([objs[-1].right_edge.i + 1] + [
@@ -307,6 +310,10 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         return None
     if lemma in _NAMING_VERBS:  # "called the plan “a disgrace”": only with a predicate
         oprd = [c for c in after if c.dep_ == "oprd"]
+        if dobj and not oprd and _quote_after(dobj[0]):
+            # the predicate is a quote the parser did not attach as one: it runs from the
+            # object into the quote, which the quote matching grows to its whole
+            return _trim(doc, dobj[0].left_edge.i, dobj[0].i + 3)
         if not oprd or not dobj:
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
@@ -354,6 +361,17 @@ def _commas_around(tok: Token) -> bool:
     return (
         before is not None and after is not None and before.i < tok.i < after.i
         and before.text in marks and after.text in marks
+    )
+
+
+def _quote_after(tok: Token) -> bool:
+    """Return True when an opening quote mark follows ``tok`` right away (a word after it)."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("“", '"', "‘", "``", "''")
+        and doc[tok.i + 2].is_alpha
+        and doc[tok.i + 2].sent == tok.sent
     )
 
 
