@@ -41,13 +41,7 @@ from newsevents.eval.attribution import gold_sets
 from newsevents.statements.attach import find_statements
 from newsevents.statements.cues import load_cues
 from newsevents.statements.learned import load_cue_model
-from newsevents.statements.spans import (
-    FORMAT,
-    context,
-    end_features,
-    load_span_model,
-    start_features,
-)
+from newsevents.statements.spans import FORMAT, candidate_features, context, load_span_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 13
@@ -90,13 +84,14 @@ def groups(
                 continue
             cand_s = list(range(ctx.lo, h + 1))
             cand_e = list(range(h, ctx.hi + 1))
+            feats_s, feats_e = candidate_features(doc, ctx)
             starts.append((
-                k, [start_features(doc, ctx, i) for i in cand_s],
+                k, feats_s,
                 cand_s.index(span.start) if span.start in cand_s else -1,
                 cand_s.index(ctx.rule_start),
             ))  # fmt: skip
             ends.append((
-                k, [end_features(doc, ctx, j) for j in cand_e],
+                k, feats_e,
                 cand_e.index(span.end - 1) if span.end - 1 in cand_e else -1,
                 cand_e.index(ctx.rule_end),
             ))  # fmt: skip

@@ -62,7 +62,7 @@ def find_statements(
     out: list[Found] = []
     used: set[Offsets] = set()
     for quote in real:  # a quote signed with its speaker's name belongs to that name
-        if (signed := _signed(doc, quote)) is not None:
+        if (signed := _signed(doc, text, quote)) is not None:
             out.append(signed)
             used.add(quote)
     for f in found:
@@ -88,11 +88,13 @@ def find_statements(
             out.append(replace(owner, content=q, kind="direct"))
             used.add(q)
     if spans is not None:
-        out = [refine_cue(f, doc, spans, real) for f in out]
+        # refine each distinct cue once; merged cues ("continued" + "to insist") go on dedupe
+        out = _dedupe([refine_cue(f, doc, text, spans, real) for f in _dedupe(out)])
+        return out
     return _dedupe(out)
 
 
-def refine_cue(f: Found, doc: Doc, spans: SpanModel, real: list[Offsets]) -> Found:
+def refine_cue(f: Found, doc: Doc, text: str, spans: SpanModel, real: list[Offsets]) -> Found:
     """Return ``f`` with its cue span drawn by the span model; a content the new cue runs
     into loses those words ("talked about the budget": content "the budget")."""
     h = f.cue_token
@@ -106,16 +108,17 @@ def refine_cue(f: Found, doc: Doc, spans: SpanModel, real: list[Offsets]) -> Fou
     start, end = f.content
     if cue[0] <= start < cue[1]:  # the cue grew into the content's first words
         start = cue[1]
-        while start < end and (doc.text[start].isspace() or doc.text[start] in ",;"):
+        while start < end and (text[start].isspace() or text[start] in ",;"):
             start += 1
         if start >= end:
             return f
     return replace(f, cue=cue, content=(start, end))
 
 
-def _signed(doc: Doc, q: Offsets) -> Found | None:
+def _signed(doc: Doc, text: str, q: Offsets) -> Found | None:
     """Return the statement of a quote signed by a dash and a name on the rest of its line."""
-    m = _SIGNATURE.match(doc.text, q[1])
+    # ``text`` is ``doc.text``, passed in: spaCy rebuilds that string at every access
+    m = _SIGNATURE.match(text, q[1])
     if m is None or len(m.group(2).split()) > 12:
         return None
     name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")

@@ -9,6 +9,7 @@ character spans; quotes are matched to them afterwards (``attach.py``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -119,13 +120,14 @@ def find_attributions(
     it, the learned scores also accept unlisted ones and may overrule listed ones.
     """
     skip_spans = sorted(skip)
+    skip_starts = [a for a, _ in skip_spans]
     out: list[Found] = []
     for sent in doc.sents:
         colon = _colon_attribution(sent)
         if colon is not None:
             out.append(colon)
         for tok in sent:
-            if _inside(tok.idx, skip_spans):
+            if _inside(tok.idx, skip_spans, skip_starts):
                 continue
             lemma = _lemma(tok)
             found: Found | None = None
@@ -172,9 +174,11 @@ def _lemma(tok: Token) -> str:
     return _LEMMA_FIXES.get((lemma, tok.lower_[:4]), lemma)
 
 
-def _inside(offset: int, spans: list[Offsets]) -> bool:
-    # spans are few per article: a linear scan is cheaper than bisect bookkeeping
-    return any(s <= offset < e for s, e in spans)
+def _inside(offset: int, spans: list[Offsets], starts: list[int]) -> bool:
+    """Return True when ``offset`` lies in one of ``spans`` (sorted, not overlapping, as
+    top-level quotes are; ``starts`` are their starts): asked for every token."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < spans[k][1]
 
 
 def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | None:

@@ -18,7 +18,6 @@ at run time, a few dozen dict lookups per cue.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -123,87 +122,123 @@ def relation(tok: Token, head: Token) -> str:
 
 def _token_features(prefix: str, tok: Token, head: Token, hl: str) -> list[str]:
     w = _word(tok)
+    rel = relation(tok, head)
     return [
         f"{prefix}w={w}",
         f"{prefix}l={tok.lemma_.lower()}",
         f"{prefix}p={tok.pos_}",
         f"{prefix}dep={tok.dep_}",
-        f"{prefix}r={relation(tok, head)}",
+        f"{prefix}r={rel}",
         f"{prefix}hl|w={hl}|{w}",
-        f"{prefix}p|r={tok.pos_}|{relation(tok, head)}",
+        f"{prefix}p|r={tok.pos_}|{rel}",
     ]
 
 
-def _inner(prefix: str, toks: list[Token], head: Token) -> list[str]:
-    """Features of the tokens a candidate span adds beyond the head."""
+class _Window:
+    """The tokens around one cue, each looked up once (spaCy builds a new Token object at
+    every ``doc[i]``), with their per-token features cached."""
+
+    def __init__(self, doc: Doc, ctx: CueContext) -> None:
+        self.n = len(doc)
+        self.head = doc[ctx.head]
+        self.hl = self.head.lemma_.lower()
+        a, b = max(ctx.lo - 1, 0), min(ctx.hi + 2, len(doc))
+        self.toks = {i: doc[i] for i in range(a, b)}
+        self.kids = [(c.i, c.left_edge.i, c.right_edge.i, c.dep_) for c in self.head.children]
+        self.attrs = {
+            i: (t.text, t.pos_, t.dep_, t.lemma_.lower()) for i, t in self.toks.items()
+        }
+        self._cache: dict[tuple[str, int], list[str]] = {}
+
+    def features(self, prefix: str, i: int) -> list[str]:
+        key = (prefix, i)
+        if key not in self._cache:
+            self._cache[key] = _token_features(prefix, self.toks[i], self.head, self.hl)
+        return self._cache[key]
+
+    def word(self, i: int) -> str:
+        return self.features("", i)[0][2:]
+
+
+def _inner(prefix: str, toks: list[tuple[str, str, str, str]]) -> list[str]:
+    """Features of the tokens a candidate span adds beyond the head, given as (text, part
+    of speech, dependency, lemma) tuples."""
     f = []
-    if any(t.text == "," for t in toks):
+    if any(t[0] == "," for t in toks):
         f.append(f"{prefix}comma")
-    if any(t.text == ":" for t in toks[:-1]):
+    if any(t[0] == ":" for t in toks[:-1]):
         f.append(f"{prefix}colon")
-    verbs = [t for t in toks if t.i != head.i and t.pos_ in ("VERB",)]
+    verbs = [t for t in toks if t[1] == "VERB"]
     if verbs:
         f.append(f"{prefix}verb")
-        f.append(f"{prefix}verb|{verbs[0].lemma_.lower()}")
-    if any(t.dep_ in ("dobj", "pobj") for t in toks):
+        f.append(f"{prefix}verb|{verbs[0][3]}")
+    if any(t[2] in ("dobj", "pobj") for t in toks):
         f.append(f"{prefix}obj")
-    if any(t.pos_ == "PROPN" for t in toks):
+    if any(t[1] == "PROPN" for t in toks):
         f.append(f"{prefix}propn")
     return f
 
 
-def end_features(doc: Doc, ctx: CueContext, j: int) -> list[str]:
+def end_features(doc: Doc, ctx: CueContext, j: int, win: _Window | None = None) -> list[str]:
     """Return the features of token ``j`` as the last token of the cue."""
-    head = doc[ctx.head]
-    hl = head.lemma_.lower()
+    win = win or _Window(doc, ctx)
+    hl = win.hl
     dr = _clip(j - ctx.rule_end, -3, 4)
     f = [f"dr={dr}", f"d={_clip(j - ctx.head, 0, 8)}", f"hl|dr={hl}|{dr}"]
-    f += _token_features("", doc[j], head, hl)
-    if j + 1 < len(doc):
-        n = doc[j + 1]
-        f += _token_features("n", n, head, hl)
-        f.append(f"w|nw={_word(doc[j])}|{_word(n)}")
+    f += win.features("", j)
+    if j + 1 < win.n:
+        f += win.features("n", j + 1)
+        f.append(f"w|nw={win.word(j)}|{win.word(j + 1)}")
         if ctx.content is not None and ctx.content[0] == j + 1:
             f.append("n=content_start")
     else:
         f.append("nw=</d>")
     if ctx.content is not None and ctx.content[0] <= j <= ctx.content[1]:
         f.append("in_content")
-    f += _inner("i:", list(doc[ctx.head + 1 : j + 1]), head)
+    f += _inner("i:", [win.attrs[k] for k in range(ctx.head + 1, j + 1)])
     # a cue that ends where one of the head's phrases ends is a whole constituent
-    edges = [c.dep_ for c in head.children if c.i > ctx.head and c.right_edge.i == j]
+    edges = [dep for ci, _, right, dep in win.kids if ci > ctx.head and right == j]
     f += [f"redge={d}" for d in edges] or ["redge=none"]
-    if any(c.i > ctx.head and c.left_edge.i <= j < c.right_edge.i for c in head.children):
+    if any(ci > ctx.head and left <= j < right for ci, left, right, _ in win.kids):
         f.append("cuts_phrase")
     return f
 
 
-def start_features(doc: Doc, ctx: CueContext, i: int) -> list[str]:
+def start_features(doc: Doc, ctx: CueContext, i: int, win: _Window | None = None) -> list[str]:
     """Return the features of token ``i`` as the first token of the cue."""
-    head = doc[ctx.head]
-    hl = head.lemma_.lower()
+    win = win or _Window(doc, ctx)
+    hl = win.hl
     dr = _clip(i - ctx.rule_start, -4, 3)
     f = [f"dr={dr}", f"d={_clip(ctx.head - i, 0, 6)}", f"hl|dr={hl}|{dr}"]
-    f += _token_features("", doc[i], head, hl)
+    f += win.features("", i)
     if i > 0:
-        p = doc[i - 1]
-        f += _token_features("p", p, head, hl)
-        f.append(f"pw|w={_word(p)}|{_word(doc[i])}")
+        f += win.features("p", i - 1)
+        f.append(f"pw|w={win.word(i - 1)}|{win.word(i)}")
         if i - 1 < ctx.lo:
             f.append("p=barrier")
     else:
         f.append("pw=<d>")
-    f += _inner("i:", list(doc[i : ctx.head]), head)
-    edges = [c.dep_ for c in head.children if c.i < ctx.head and c.left_edge.i == i]
+    f += _inner("i:", [win.attrs[k] for k in range(i, ctx.head)])
+    edges = [dep for ci, left, _, dep in win.kids if ci < ctx.head and left == i]
     f += [f"ledge={d}" for d in edges] or ["ledge=none"]
-    if any(c.i < ctx.head and c.left_edge.i < i <= c.right_edge.i for c in head.children):
+    if any(ci < ctx.head and left < i <= right for ci, left, right, _ in win.kids):
         f.append("cuts_phrase")
     return f
 
 
-def _score(weights: dict[str, float], bias: float, features: list[str]) -> float:
-    z = bias + sum(weights.get(x, 0.0) for x in features)
-    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+def candidate_features(doc: Doc, ctx: CueContext) -> tuple[list[list[str]], list[list[str]]]:
+    """Return the features of every start candidate (``ctx.lo`` .. head) and every end
+    candidate (head .. ``ctx.hi``), in token order."""
+    win = _Window(doc, ctx)
+    starts = [start_features(doc, ctx, i, win) for i in range(ctx.lo, ctx.head + 1)]
+    ends = [end_features(doc, ctx, j, win) for j in range(ctx.head, ctx.hi + 1)]
+    return starts, ends
+
+
+def _z(weights: dict[str, float], features: list[str]) -> float:
+    """Return the linear score of ``features`` (the bias is the same for every candidate
+    of a side, so the argmax needs neither it nor the logistic)."""
+    return sum(weights.get(x, 0.0) for x in features)
 
 
 def context(
@@ -253,9 +288,7 @@ def context(
 
 def boundaries(model: SpanModel, doc: Doc, ctx: CueContext) -> tuple[int, int]:
     """Return the first and last token of the cue, each the best scoring candidate."""
-    starts = range(ctx.lo, ctx.head + 1)
-    ends = range(ctx.head, ctx.hi + 1)
-    first = max(starts, key=lambda i: _score(model.start, model.start_bias,
-                                             start_features(doc, ctx, i)))  # fmt: skip
-    last = max(ends, key=lambda j: _score(model.end, model.end_bias, end_features(doc, ctx, j)))
-    return first, last
+    starts, ends = candidate_features(doc, ctx)
+    zs = [_z(model.start, f) for f in starts]
+    ze = [_z(model.end, f) for f in ends]
+    return ctx.lo + zs.index(max(zs)), ctx.head + ze.index(max(ze))
