@@ -13,8 +13,9 @@ What it does (deterministic: fixed folds, a deterministic solver):
 3. fits a logistic regression on string features (``newsevents.statements.learned``),
    5-fold cross-validated by article to get out-of-fold probabilities for every token;
 4. picks the acceptance threshold and the lexicon veto by running the whole statements
-   rules on the training articles with those out-of-fold probabilities and maximising the
-   mean exact-match F1 of source, cue and content (train only, never dev or test);
+   rules (with the cue boundary model, ``--spans``, default the bundled one) on the
+   training articles with those out-of-fold probabilities and maximising the mean
+   exact-match F1 of source, cue and content (train only, never dev or test);
 5. refits on all training articles and writes the weights as JSON.
 
 ``--report dev,test`` then scores the written model on those splits (reporting only).
