@@ -4,7 +4,8 @@ A parse-found attribution whose content runs into a quote takes the whole quote;
 verb with no content yet ("He said:") takes the quote that follows it; a quote left over is
 given to the cue of its own sentence ("'X,' he said, 'Y.'") or, failing that, to the last
 attribution with a source in the same or the previous paragraph (a "floating" quote). A
-quote nobody can be found for is left alone: no statement is invented.
+quote nobody can be found for is left alone: no statement is invented. Last, the learned
+boundary model (``spans.py``) redraws each cue's first and last token.
 """
 
 from __future__ import annotations
