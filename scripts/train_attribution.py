@@ -13,8 +13,9 @@ What it does (deterministic: fixed folds, a deterministic solver):
 3. fits a logistic regression on string features (``newsevents.statements.learned``),
    5-fold cross-validated by article to get out-of-fold probabilities for every token;
 4. picks the acceptance threshold and the lexicon veto by running the whole statements
-   rules on the training articles with those out-of-fold probabilities and maximising the
-   mean exact-match F1 of source, cue and content (train only, never dev or test);
+   rules (with the cue boundary model, ``--spans``, default the bundled one) on the
+   training articles with those out-of-fold probabilities and maximising the mean
+   exact-match F1 of source, cue and content (train only, never dev or test);
 5. refits on all training articles and writes the weights as JSON.
 
 ``--report dev,test`` then scores the written model on those splits (reporting only).
@@ -51,6 +52,7 @@ from newsevents.statements.attach import MIN_QUOTE_WORDS, find_statements
 from newsevents.statements.cues import CueLexicon, load_cues
 from newsevents.statements.learned import FORMAT, CueModel, candidates, token_features
 from newsevents.statements.quotes import find_quotes, words_in
+from newsevents.statements.spans import SpanModel, load_span_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 13
@@ -58,8 +60,8 @@ FOLDS = 5
 #: Weights smaller than this are dropped from the shipped file (they move no decision).
 PRUNE = 1e-3
 MIN_COUNT = 3
-THRESHOLDS = (0.45, 0.5, 0.6)
-VETOES = (0.1, 0.2)
+THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.6)
+VETOES = (0.1, 0.2, 0.3)
 
 
 def parsed(
@@ -129,11 +131,15 @@ def end_to_end(
     lexicon: CueLexicon,
     model: CueModel | None,
     scores: list[dict[int, float]] | None = None,
+    spans: SpanModel | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Return exact/overlap P/R/F1 per role of the statements rules on these articles."""
+    """Return exact/overlap P/R/F1 per role of the statements rules on these articles
+    (``spans``: the learned cue boundaries, None for the rules' own)."""
     counts = {role: Counts() for role in ROLES}
     for k, (gold, article, doc) in enumerate(zip(golds, articles, docs, strict=True)):
-        found = find_statements(doc, lexicon, model, scores[k] if scores is not None else None)
+        found = find_statements(
+            doc, lexicon, model, scores[k] if scores is not None else None, spans
+        )
         analysis = Analysis(article=article, doc=doc)
         analysis.statements = to_statements(analysis, doc, found)
         g = gold_sets(article, gold.attributions)
@@ -166,9 +172,14 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
     parser.add_argument("--save-oof", type=Path, default=None, help="write the CV scores here")
     parser.add_argument("--report", default="", help="splits to score afterwards: dev,test")
+    parser.add_argument(
+        "--spans", type=Path, default=None,
+        help="the cue boundary model the rules run with (default: the bundled one)",
+    )  # fmt: skip
     args = parser.parse_args()
     t0 = time.perf_counter()
     lexicon = load_cues()
+    spans = load_span_model(args.spans)
     golds, articles, docs = parsed(args.polnear, "train", args.cache)
     print(f"train: {len(docs)} articles read in {time.perf_counter() - t0:.0f} s", flush=True)
     feats, labels, groups, keys = examples(golds, articles, docs, lexicon)
@@ -195,13 +206,13 @@ def main() -> None:
         args.save_oof.write_text(json.dumps(scores), encoding="utf-8")
     print(f"cross-validated in {time.perf_counter() - t0:.0f} s", flush=True)
 
-    baseline = end_to_end(golds, articles, docs, lexicon, None)
+    baseline = end_to_end(golds, articles, docs, lexicon, None, spans=spans)
     print(_line("train, lexicon only", baseline), flush=True)
     best: tuple[float, float, float] | None = None
     for threshold in THRESHOLDS:
         for veto in VETOES:
             probe = CueModel(weights={}, bias=0.0, threshold=threshold, veto=veto)
-            result = end_to_end(golds, articles, docs, lexicon, probe, scores)
+            result = end_to_end(golds, articles, docs, lexicon, probe, scores, spans)
             mean = _mean_f1(result)
             print(_line(f"train cv t={threshold} veto={veto}", result), flush=True)
             if best is None or mean > best[0]:
@@ -239,7 +250,8 @@ def main() -> None:
         sg, sa, sd = (golds, articles, docs) if split == "train" else parsed(
             args.polnear, split, args.cache
         )
-        print(_line(f"{split}, final model", end_to_end(sg, sa, sd, lexicon, model)), flush=True)
+        result = end_to_end(sg, sa, sd, lexicon, model, spans=spans)
+        print(_line(f"{split}, final model", result), flush=True)
 
 
 if __name__ == "__main__":

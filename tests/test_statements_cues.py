@@ -22,9 +22,9 @@ def test_statements_cues_load() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "verbs: [say, add]\nnouns: []\nphrases: []\n",  # not sorted
-        "verbs: [Say]\nnouns: []\nphrases: []\n",  # not lower case
-        "verbs: [say]\nnouns: []\nphrases: [according]\n",  # a phrase of one word
+        "verbs: [say, add]\nnouns: []\nadjectives: []\nphrases: []\n",  # not sorted
+        "verbs: [Say]\nnouns: []\nadjectives: []\nphrases: []\n",  # not lower case
+        "verbs: [say]\nnouns: []\nadjectives: []\nphrases: [according]\n",  # one word
         "- just a list\n",
     ],
 )

@@ -2,7 +2,8 @@
 
 Rules over the dependency parse (``indirect``) find cues with their source and content;
 quote marks (``quotes``) are matched to them (``attach``); each source is resolved to an
-actor (``speaker``). See ``docs/statements.md``.
+actor (``speaker``); a learned model draws each cue's boundaries (``spans``). See
+``docs/statements.md``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .attach import find_statements
 from .cues import CueLexicon, load_cues
 from .indirect import Found
 from .learned import CueModel, load_cue_model
+from .spans import SpanModel, load_span_model
 from .speaker import resolve_speaker
 
 
@@ -29,13 +31,14 @@ class StatementsStep:
         self.config = config
         self.lexicon: CueLexicon = load_cues()
         self.model: CueModel = load_cue_model()
+        self.spans: SpanModel = load_span_model()
 
     def __call__(self, analysis: Analysis) -> Analysis:
         """Return the analysis with its statements, ids "s1", "s2", ... in text order."""
         doc = analysis.doc
         if doc is None:
             return analysis
-        found = find_statements(doc, self.lexicon, self.model)
+        found = find_statements(doc, self.lexicon, self.model, spans=self.spans)
         analysis.statements = to_statements(analysis, doc, found)
         return analysis
 

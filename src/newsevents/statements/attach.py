@@ -4,7 +4,8 @@ A parse-found attribution whose content runs into a quote takes the whole quote;
 verb with no content yet ("He said:") takes the quote that follows it; a quote left over is
 given to the cue of its own sentence ("'X,' he said, 'Y.'") or, failing that, to the last
 attribution with a source in the same or the previous paragraph (a "floating" quote). A
-quote nobody can be found for is left alone: no statement is invented.
+quote nobody can be found for is left alone: no statement is invented. Last, the learned
+boundary model (``spans.py``) redraws each cue's first and last token.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .cues import CueLexicon
 from .indirect import Found, Offsets, find_attributions
 from .learned import CueDecision, CueModel, decide
 from .quotes import find_quotes, words_in
+from .spans import SpanModel, boundaries, context
 
 #: A quote with fewer words is a scare quote or a title, not a direct statement.
 MIN_QUOTE_WORDS = 4
@@ -36,12 +38,14 @@ def find_statements(
     lexicon: CueLexicon,
     model: CueModel | None = None,
     scores: Mapping[int, float] | None = None,
+    spans: SpanModel | None = None,
 ) -> list[Found]:
     """Return every attribution in ``doc``, quotes matched, sorted in text order.
 
     ``model``: the learned cue scorer (None: the lexicon alone decides). ``scores``: cue
     probabilities given from outside instead of the model's (the training script passes
-    cross-validated ones); the model's thresholds still apply.
+    cross-validated ones); the model's thresholds still apply. ``spans``: the learned cue
+    boundaries (None: the rules' cue spans stay).
     """
     text = doc.text
     quotes = find_quotes(text)
@@ -59,12 +63,16 @@ def find_statements(
     out: list[Found] = []
     used: set[Offsets] = set()
     for quote in real:  # a quote signed with its speaker's name belongs to that name
-        if (signed := _signed(doc, quote)) is not None:
+        if (signed := _signed(doc, text, quote)) is not None:
             out.append(signed)
             used.add(quote)
     for f in found:
         if f.content is None:
-            q = _quote_before(f, real, used, text) or _next_quote(f.cue, real, used, sent_starts)
+            q = (
+                _quote_before(f, real, used, text)
+                or _next_quote(f.cue, real, used, sent_starts)
+                or _after_colon(f.cue, text)
+            )
             if q is None:
                 continue
             f = replace(f, content=q)
@@ -80,12 +88,38 @@ def find_statements(
         if owner is not None:
             out.append(replace(owner, content=q, kind="direct"))
             used.add(q)
+    if spans is not None:
+        # refine each distinct cue once; merged cues ("continued" + "to insist") go on dedupe
+        out = _dedupe([refine_cue(f, doc, text, spans, real) for f in _dedupe(out)])
+        return out
     return _dedupe(out)
 
 
-def _signed(doc: Doc, q: Offsets) -> Found | None:
+def refine_cue(f: Found, doc: Doc, text: str, spans: SpanModel, real: list[Offsets]) -> Found:
+    """Return ``f`` with its cue span drawn by the span model; a content the new cue runs
+    into loses those words ("talked about the budget": content "the budget")."""
+    h = f.cue_token
+    if h < 0 or f.kind == "according_to" or doc[h].text == ":" or f.content is None:
+        return f
+    ctx = context(doc, h, f.cue, f.source, f.content, real)
+    if ctx is None:
+        return f
+    first, last = boundaries(spans, doc, ctx)
+    cue = (doc[first].idx, doc[last].idx + len(doc[last]))
+    start, end = f.content
+    if cue[0] <= start < cue[1]:  # the cue grew into the content's first words
+        start = cue[1]
+        while start < end and (text[start].isspace() or text[start] in ",;"):
+            start += 1
+        if start >= end:
+            return f
+    return replace(f, cue=cue, content=(start, end))
+
+
+def _signed(doc: Doc, text: str, q: Offsets) -> Found | None:
     """Return the statement of a quote signed by a dash and a name on the rest of its line."""
-    m = _SIGNATURE.match(doc.text, q[1])
+    # ``text`` is ``doc.text``, passed in: spaCy rebuilds that string at every access
+    m = _SIGNATURE.match(text, q[1])
     if m is None or len(m.group(2).split()) > 12:
         return None
     name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -118,6 +152,25 @@ def _next_quote(
         if q[0] >= cue[1]:
             break
     return None
+
+
+def _after_colon(cue: Offsets, text: str) -> Offsets | None:
+    """Return the text a cue ending in a colon introduces without quote marks: the rest of
+    its paragraph, or the next paragraph when the colon ends its own ("He added:" and a
+    block quote below), or None."""
+    if not text[cue[0] : cue[1]].endswith(":"):
+        return None
+    start = cue[1]
+    brk = _PARAGRAPH.search(text, start)
+    if brk is not None and not text[start : brk.start()].strip():
+        start = brk.end()
+        brk = _PARAGRAPH.search(text, start)
+    end = brk.start() if brk is not None else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+        end -= 1  # the closing full stop is not what was said (a quote keeps its marks)
+    return (start, end) if end > start else None
 
 
 def _quote_before(f: Found, real: list[Offsets], used: set[Offsets], text: str) -> Offsets | None:

@@ -11,17 +11,20 @@ import yaml
 
 from ..errors import DataError
 
-_SECTIONS = ("verbs", "nouns", "phrases")
+_SECTIONS = ("verbs", "nouns", "adjectives", "phrases")
 
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """Cue lemmas: ``verbs`` and ``nouns`` are sets; ``phrases`` maps a head lemma to the
-    tuples of lemmas that may follow it ("call" -> {("for",), ("on",)})."""
+    """Cue lemmas: ``verbs``, ``nouns`` and ``adjectives`` are sets; ``phrases`` maps a
+    head lemma to the tuples of lemmas that may follow it ("call" -> {("for",), ("on",)})."""
 
     verbs: frozenset[str]
     nouns: frozenset[str]
     phrases: dict[str, frozenset[tuple[str, ...]]]
+    #: adjectives of belief and attitude that report a stance after "be" ("were
+    #: confident that ...", "is critical of ...")
+    adjectives: frozenset[str] = frozenset()
 
     def phrase_tail(self, head: str, words: tuple[str, ...]) -> tuple[str, ...] | None:
         """Return the longest listed tail of ``head`` that ``words`` starts with, or None."""
@@ -67,5 +70,6 @@ def load_cues(path: Path | None = None) -> CueLexicon:
     return CueLexicon(
         verbs=frozenset(lists["verbs"]),
         nouns=frozenset(lists["nouns"]),
+        adjectives=frozenset(lists["adjectives"]),
         phrases={head: frozenset(tails) for head, tails in phrases.items()},
     )

@@ -9,6 +9,7 @@ character spans; quotes are matched to them afterwards (``attach.py``).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -75,6 +76,16 @@ _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
      "insist", "warn", "reply", "respond", "answer", "note", "remark", "argue", "ask"}
 )  # fmt: skip
+#: Prepositions whose object is what a listed cue is about ("complained about the noise",
+#: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
+_TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
+#: Words before a colon that label the outlet's own notices, never a speaker.
+_NOTICES = frozenset(
+    {"clarification", "correction", "disclaimer", "disclosure", "editor's note", "note",
+     "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
+)  # fmt: skip
+#: Prepositions that give a reporting noun its topic ("concerns about", "criticism over").
+_NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 
@@ -109,13 +120,14 @@ def find_attributions(
     it, the learned scores also accept unlisted ones and may overrule listed ones.
     """
     skip_spans = sorted(skip)
+    skip_starts = [a for a, _ in skip_spans]
     out: list[Found] = []
     for sent in doc.sents:
         colon = _colon_attribution(sent)
         if colon is not None:
             out.append(colon)
         for tok in sent:
-            if _inside(tok.idx, skip_spans):
+            if _inside(tok.idx, skip_spans, skip_starts):
                 continue
             lemma = _lemma(tok)
             found: Found | None = None
@@ -127,6 +139,12 @@ def find_attributions(
                 found = _according_to(tok, sent)
             elif tok.lower_ in ("words", "word") and pos == "NOUN":
                 found = _in_words(tok, sent)
+            elif (pos == "ADJ" and lemma in lexicon.adjectives) or (
+                tok.tag_ == "VBN" and tok.lower_ in lexicon.adjectives
+            ):  # "were convinced", "are frustrated" parse as passives
+                found = _adjective(tok)
+                if found is None and pos == "VERB" and cue:
+                    found = _verb(tok, lexicon, learned=not listed)
             elif pos == "VERB" and cue:
                 found = _verb(tok, lexicon, learned=not listed)
             elif pos == "VERB" and lemma in _SPEECH_VERBS and _before_colon(tok):
@@ -156,9 +174,11 @@ def _lemma(tok: Token) -> str:
     return _LEMMA_FIXES.get((lemma, tok.lower_[:4]), lemma)
 
 
-def _inside(offset: int, spans: list[Offsets]) -> bool:
-    # spans are few per article: a linear scan is cheaper than bisect bookkeeping
-    return any(s <= offset < e for s, e in spans)
+def _inside(offset: int, spans: list[Offsets], starts: list[int]) -> bool:
+    """Return True when ``offset`` lies in one of ``spans`` (sorted, not overlapping, as
+    top-level quotes are; ``starts`` are their starts): asked for every token."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < spans[k][1]
 
 
 def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | None:
@@ -176,11 +196,12 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     if lemma in _ACTION_VERBS and _acts(tok, lexicon):
         return None
     content = _verb_content(tok, lemma, cue_end, learned)
-    if content is None and learned:
-        # "spoke about X", "voted for X": a learned cue takes its preposition along
+    if content is None and (learned or _topic_prep(tok, cue_end)):
+        # "spoke about X", "voted for X": a learned cue takes its preposition along; a
+        # listed one only a preposition of topic ("complained about X", "warned of X")
         content, cue_end = _prep_content(tok, cue_end)
-    if content is None and lemma not in _SPEECH_VERBS:
-        return None
+    if content is None and lemma not in _SPEECH_VERBS and not _before_colon(tok):
+        return None  # a cue before a colon ("The report reads: ...") takes what follows
     source_tok = _source_token(tok)
     return Found(
         cue=_cue_span(tok, cue_end),
@@ -192,13 +213,37 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     )
 
 
+def _topic_prep(tok: Token, cue_end: int) -> bool:
+    """Return True when the word after the cue is a preposition of topic that hangs on it
+    ("complained about X", "expressed concern over X")."""
+    doc = tok.doc
+    return (
+        cue_end < len(doc)
+        and doc[cue_end].lower_ in _TOPIC_PREPS
+        and tok.i <= doc[cue_end].head.i < cue_end  # on the verb or a noun of its phrase
+        and not _passive(tok)  # "when questioned about X": the questioner is not named
+        and not any(  # "said on Monday", "spoke over the weekend": a time, not a topic
+            c.ent_type_ in ("DATE", "TIME") or c.lower_ in _WEEKDAYS
+            for c in doc[cue_end].children
+        )
+    )
+
+
+def _passive(tok: Token) -> bool:
+    """Return True for a passive participle: "was asked", or a bare "when asked"."""
+    if tok.tag_ != "VBN":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return not aux or any(c.dep_ == "auxpass" for c in aux)
+
+
 def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
     """Return the object of a preposition right after the cue, and the cue's new end."""
     doc = tok.doc
     if cue_end >= len(doc):
         return None, cue_end
     prep = doc[cue_end]
-    if prep.dep_ != "prep" or prep.head.i != tok.i:
+    if prep.dep_ != "prep" or not tok.i <= prep.head.i < cue_end:
         return None, cue_end
     objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     if not objs:
@@ -251,6 +296,9 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     # "called for X", "pointed to X": the object of the cue's own preposition
     if cue_end > tok.i + 1:
         prep = doc[cue_end - 1]
+        if prep.dep_ == "mark" and prep.head.head.i == tok.i and prep.head.i > prep.i:
+            # "called for the council to raise taxes": "for" marks the clause it asks for
+            return _trim(doc, prep.i + 1, prep.head.right_edge.i + 1)
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
             end = max([objs[-1].right_edge.i + 1] + [
@@ -266,6 +314,10 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         return None
     if lemma in _NAMING_VERBS:  # "called the plan “a disgrace”": only with a predicate
         oprd = [c for c in after if c.dep_ == "oprd"]
+        if dobj and not oprd and _quote_after(dobj[0]):
+            # the predicate is a quote the parser did not attach as one: it runs from the
+            # object into the quote, which the quote matching grows to its whole
+            return _trim(doc, dobj[0].left_edge.i, dobj[0].i + 3)
         if not oprd or not dobj:
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
@@ -282,12 +334,49 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     passive = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
     if passive and as_end:  # "X has been described by Y as Z": the claim is "X ... Z"
         return _trim(doc, passive[0].left_edge.i, as_end)
+    agent = [c for c in after if c.dep_ == "agent"]
+    if passive and agent and (learned or lemma in _OBJECT_VERBS):
+        # "The plan was criticized by the unions": what the agent judged is the subject
+        return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
     # "... , he said." with the clause as the cue's head (parataxis or a misparse)
     if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
         left = tok.left_edge.i
         sent = tok.sent
         return _trim(doc, sent.start, left)
+    # "The harbour, the mayor said, will reopen in May": a parenthetical cue inside the
+    # clause it reports; the content is that whole clause (the scorer and readers cut the
+    # cue and source out of it, as for described-as)
+    if tok.dep_ == "parataxis" and tok.head.i > tok.i and lemma in _SPEECH_VERBS:
+        head = tok.head
+        if tok.left_edge.i > head.left_edge.i and _commas_around(tok):
+            return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
     return None
+
+
+def _commas_around(tok: Token) -> bool:
+    """Return True when ``tok``'s phrase sits between commas (or dashes): a parenthetical."""
+    doc = tok.doc
+    marks = (",", "—", "–", "-")
+    left, right = tok.left_edge.i, tok.right_edge.i
+    before = doc[left] if doc[left].is_punct else (doc[left - 1] if left > 0 else None)
+    after = doc[right] if doc[right].is_punct else (
+        doc[right + 1] if right + 1 < len(doc) else None
+    )
+    return (
+        before is not None and after is not None and before.i < tok.i < after.i
+        and before.text in marks and after.text in marks
+    )
+
+
+def _quote_after(tok: Token) -> bool:
+    """Return True when an opening quote mark follows ``tok`` right away (a word after it)."""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("“", '"', "‘", "``", "''")
+        and doc[tok.i + 2].is_alpha
+        and doc[tok.i + 2].sent == tok.sent
+    )
 
 
 def _clause_end(clause: Token) -> int:
@@ -421,13 +510,80 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
+#: Prepositions an attitude adjective takes its topic with ("worried about", "critical of").
+_ADJ_PREPS = frozenset({"about", "of", "with", "over", "on"})
+
+
+def _adjective(tok: Token) -> Found | None:
+    """Return the stance of "X was confident that ...", "X is critical of Y", or None.
+
+    The adjective must be the complement of "be" with a subject other than "it" (the
+    outlet's "it is clear that" is not a statement); the content is its clause, its
+    infinitive or its topic; the cue runs from the auxiliaries of "be" to the adjective
+    (and the topic's preposition).
+    """
+    doc = tok.doc
+    if tok.dep_ == "acomp":
+        be = tok.head
+        subj = [c for c in be.children if c.dep_ in _SUBJECTS and c.i < be.i]
+    else:  # a participle: "were convinced", with "be" as its passive auxiliary
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        if not aux:
+            return None
+        be = aux[0]
+        subj = [c for c in tok.children if c.dep_ in _PASSIVE_SUBJECTS and c.i < be.i]
+    if be.lemma_.lower() != "be" or be.i > tok.i or not subj or subj[0].lower_ == "it":
+        return None
+    cue_end = tok.i + 1
+    clauses = [c for c in (*tok.children, *be.children)
+               if c.i > tok.i and c.dep_ in ("ccomp", "xcomp") and _clausal(c)]  # fmt: skip
+    if clauses:
+        first = clauses[0]
+        content = _trim(doc, first.left_edge.i, _clause_end(first))
+    else:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                 and c.lower_ in _ADJ_PREPS]  # fmt: skip
+        objs = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        cue_end = tok.i + 2
+    # "have not always been": the auxiliaries, negation and adverbs before "be" belong to
+    # the cue, as do adverbs between "be" and the adjective ("were far more hopeful")
+    if any(t.dep_ not in ("advmod", "neg", "npadvmod") for t in doc[be.i + 1 : tok.i]):
+        return None
+    start = be.i
+    while start > 0 and doc[start - 1].head.i in (be.i, be.head.i) and (
+        doc[start - 1].dep_ in _CUE_LEFT
+    ):
+        start -= 1
+    return Found(
+        cue=(doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
+        content=content,
+        source=_source_span(subj[0]),
+        source_token=subj[0].i,
+        kind="indirect",
+        cue_token=tok.i,
+    )
+
+
 def _noun(tok: Token) -> Found | None:
     """Return the attribution of a reporting noun with a clause ("X's claim that ...")."""
     doc = tok.doc
     clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _clausal(c)]
-    if not clauses:
-        return None
-    content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
+    cue_end = tok.i + 1
+    if clauses:
+        content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
+    else:
+        # "concerns about the budget", "criticism over the delay": the topic is the content
+        # and its preposition part of the cue
+        topic = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                 and c.lower_ in _NOUN_TOPIC_PREPS]  # fmt: skip
+        objs = [g for c in topic for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return None
+        content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        cue_end = tok.i + 2
     source_tok: Token | None = None
     for c in tok.children:
         if c.dep_ == "poss":
@@ -445,7 +601,7 @@ def _noun(tok: Token) -> Found | None:
         else:
             source = _source_span(source_tok)
     return Found(
-        cue=(doc[start].idx, tok.idx + len(tok)),
+        cue=(doc[start].idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
         content=content,
         source=source,
         source_token=source_tok.i if source_tok is not None else None,
@@ -458,7 +614,8 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
     """Return "according to X, Y": source X, content the rest of the sentence."""
     doc = tok.doc
     to = doc[tok.i + 1]
-    objs = [c for c in to.children if c.dep_ == "pobj"] or [
+    # "according to show insiders" may parse "show" as a verb (pcomp): its phrase is the source
+    objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")] or [
         c for c in tok.children if c.dep_ == "pobj"
     ]
     if not objs:
@@ -535,12 +692,24 @@ def _colon_attribution(sent: Span) -> Found | None:
     # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb
     if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name):
         return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[colon.i + 1 : sent.end]):
+    after = [t for t in sent.doc[colon.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    # a clause with a verb; or, after a name, a headline in title case, which the tagger
+    # reads as names ("Mayor Jones: Budget Cuts Hurt Every School")
+    headline = len(after) >= 3 and any(t.pos_ == "PROPN" for t in name) and all(
+        t.text[:1].isupper() or not t.is_alpha or len(t) <= 3 for t in after
+    )
+    if not headline and not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
+    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES:
+        return None  # "Correction: ...", "Editor's note: ...": the outlet's own notice
     doc = sent.doc
+    end = sent.end
+    if headline:  # a headline runs to the end of its line, whatever the sentence split
+        while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].text:
+            end += 1
     return Found(
         cue=(colon.idx, colon.idx + 1),
-        content=_trim(doc, colon.i + 1, sent.end),
+        content=_trim(doc, colon.i + 1, end),
         source=_trim(doc, sent.start, colon.i),
         source_token=colon.i - 1,
         kind="indirect",

@@ -1,0 +1,160 @@
+"""Rules of the statements step added for issue 4's cue work, on sentences we wrote:
+parenthetical cues, prepositions of topic, colons, passive agents, headlines, notices."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.statements.attach import find_statements
+from newsevents.statements.cues import load_cues
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_cues()
+
+
+def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    out = []
+    for f in find_statements(doc, lexicon):
+        source = text[f.source[0] : f.source[1]] if f.source else None
+        out.append((source, text[f.cue[0] : f.cue[1]], text[f.content[0] : f.content[1]]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a parenthetical cue: the content is the clause around it
+            "The harbour, the mayor said, will reopen in May.",
+            ("the mayor", "said", "The harbour, the mayor said, will reopen in May"),
+        ),
+        (
+            "Too often, the minister said, the debate is about money.",
+            ("the minister", "said",
+             "Too often, the minister said, the debate is about money"),
+        ),
+        (  # a listed cue with a preposition of topic takes it along
+            "The mayor complained about the noise at the stadium.",
+            ("The mayor", "complained about", "the noise at the stadium"),
+        ),
+        (
+            "The doctors warned against a quick return to work.",
+            ("The doctors", "warned against", "a quick return to work"),
+        ),
+        (  # a passive stance cue with its agent: the subject is what was judged
+            "The proposal has been endorsed by three unions.",
+            ("three unions", "has been endorsed", "The proposal"),
+        ),
+        (  # a reporting noun's topic, inside a phrase cue
+            "Residents raised concerns about the new road.",
+            ("Residents", "raised concerns about", "the new road"),
+        ),
+        (  # "for" marking the clause a "call for" asks for
+            "The mayor is calling for the council to raise taxes.",
+            ("The mayor", "is calling for", "the council to raise taxes"),
+        ),
+        (  # a naming verb whose predicate is a quote right after its object
+            "She called his new law “a crucial step forward for the city.”",
+            ("She", "called", "his new law “a crucial step forward for the city.”"),
+        ),
+        (  # a headline attributed with a colon, to the end of its line
+            "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
+            ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),
+        ),
+    ],
+)
+def test_statements_rules_find(nlp, lexicon, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in _found(nlp, lexicon, text)
+
+
+def test_statements_rules_colon_block(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a cue ending in a colon introduces the next paragraph when nothing follows on its line
+    text = "The governor added:\n\nNothing will change until the roads are fixed."
+    assert ("The governor", "added:", "Nothing will change until the roads are fixed") in _found(
+        nlp, lexicon, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the outlet's own notices are not attributions
+        "Correction: An earlier version of this story misstated the date.",
+        "Editor's note: This story was updated on Friday.",
+        # a participle with no subject names no speaker: "when asked about" is not a cue
+        # of the person asked
+        "The coach, when questioned about the injury, left the room.",
+        # a view is not a statement without a clause or a topic of speech
+        "The view from the hill is lovely.",
+        # "said on Monday": a day, not a topic
+        "The mayor said on Monday.",
+    ],
+)
+def test_statements_rules_not_statements(nlp, lexicon, text):  # type: ignore[no-untyped-def]
+    assert _found(nlp, lexicon, text) == []
+
+
+def test_statements_rules_according_to_verb_parse(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # "show" in "show insiders" is often tagged as a verb; the phrase is still the source
+    text = "The host mocked the guests on air, according to show insiders."
+    found = _found(nlp, lexicon, text)
+    assert any(cue == "according to" and src and "insiders" in src for src, cue, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "text"),
+    [
+        ("adamant", "The drivers were adamant that the route was unsafe."),
+        ("angry", "The tenants are angry about the rent rise."),
+        ("aware", "The council was aware that the bridge needed repairs."),
+        ("certain", "The coach is certain that the team will recover."),
+        ("concerned", "The parents are concerned about the school closures."),
+        ("convinced", "The inspectors were convinced that the fire started in the kitchen."),
+        ("critical", "The unions have been critical of the plan."),
+        ("disappointed", "The fans were disappointed with the result."),
+        ("doubtful", "The lawyers are doubtful that the appeal will succeed."),
+        ("eager", "The farmers were eager to sell their grain."),
+        ("fearful", "The villagers are fearful that the river will flood again."),
+        ("frustrated", "The nurses are frustrated that the ward is still closed."),
+        ("glad", "The mayor was glad that the festival went ahead."),
+        ("happy", "The players were happy with the new pitch."),
+        ("hopeful", "The negotiators are hopeful that a deal is near."),
+        ("insistent", "The owners were insistent that the shop stay open."),
+        ("optimistic", "The bankers are optimistic about the harvest."),
+        ("pessimistic", "The traders were pessimistic about the season."),
+        ("pleased", "The teachers were pleased with the new timetable."),
+        ("proud", "The volunteers are proud of the new library."),
+        ("sceptical", "The engineers were sceptical of the design."),
+        ("skeptical", "The residents are skeptical of the promises."),
+        ("supportive", "The board was supportive of the merger."),
+        ("sure", "The captain was sure that the storm would pass."),
+        ("unhappy", "The fishermen are unhappy with the new quotas."),
+        ("upset", "The cyclists were upset about the closed lane."),
+        ("wary", "The shopkeepers are wary of the new parking rules."),
+        ("worried", "The farmers are worried about the drought."),
+    ],
+)
+def test_statements_rules_adjectives(nlp, lexicon, adjective, text):  # type: ignore[no-untyped-def]
+    assert adjective in lexicon.adjectives
+    found = _found(nlp, lexicon, text)
+    assert any(adjective in cue and src and src.startswith("The") for src, cue, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is clear that the plan failed.",  # the outlet's voice
+        "The weather was happy.",  # no clause, no topic
+        "The room was proud and bright.",
+    ],
+)
+def test_statements_rules_adjectives_not(nlp, lexicon, text):  # type: ignore[no-untyped-def]
+    assert _found(nlp, lexicon, text) == []
+
+
+def test_statements_rules_adjective_lexicon_is_tested(lexicon):  # type: ignore[no-untyped-def]
+    # every listed adjective has its sentence above
+    params = test_statements_rules_adjectives.pytestmark[0].args[1]  # type: ignore[attr-defined]
+    assert {a for a, _ in params} == set(lexicon.adjectives)
