@@ -205,3 +205,16 @@ def test_a_dateline_does_not_become_the_first_sentences_subject() -> None:
 def test_un_agencies_by_description_and_news_agencies(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
     actor = owner(actors_of(nlp, kb, text), mention)
     assert actor is not None and actor.cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cameo"),
+    [
+        ("A spokesman for the Belarusian foreign ministry said the claims were false.",
+         "A spokesman for the Belarusian foreign ministry", "BLRGOV"),
+        ("An envoy for Kenya arrived in the capital on Monday.", "An envoy for Kenya", "KENGOV"),
+    ],
+)
+def test_a_title_for_a_body_takes_its_country(nlp, kb, text: str, mention: str, cameo: str) -> None:  # type: ignore[no-untyped-def]
+    actor = owner(actors_of(nlp, kb, text), mention)
+    assert actor is not None and actor.kind == "person" and actor.cameo == cameo

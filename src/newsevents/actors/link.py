@@ -98,7 +98,7 @@ class _State(PeoplePass):
         pronoun = next(
             (t.i for t in chunk if t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss"), -1
         )
-        end = of_aff.end if of_aff is not None else chunk.end
+        end = chunk.end if of_aff is None else max(of_aff.end, of_aff_end(of_aff, root))
         start = chunk.start
         if not affs:
             if pronoun >= 0 or (definite and not plural):
@@ -149,7 +149,9 @@ class _State(PeoplePass):
                 )
                 self.used.update(range(start, end))
                 return
-            ref = role_referent(entry, self.doc[affs[-1].end : root.i + 1].text, kb.titles[title])
+            words = self.doc[affs[-1].end : root.i + 1] if affs[-1].end <= root.i else [
+                t for t in chunk if t.i <= root.i and t.dep_ != "det"]  # "a spokesman for X"
+            ref = role_referent(entry, " ".join(t.text for t in words), kb.titles[title])
             self.add(start, end, "descriptor", ref, head=root.i)
             return
         if len(affs) > 1:  # "Hungarian and Romanian officials": one actor each
@@ -177,12 +179,27 @@ class _State(PeoplePass):
         return [Match(span.start, span.end, entry, found[0], span.text, found[2])]
 
     def of_affiliation(self, root: Token) -> Match | None:
-        """Return the state or body in "the government of Ukraine", "president of Armenia"."""
+        """Return the state or body in "the government of Ukraine", "president of Armenia",
+        and, for a title, "a spokesman for the Belarusian foreign ministry" (the body's own
+        national modifier: the ministry is no KB name, "Belarusian" is)."""
+        kb = self.kb
+        is_title = root.lemma_.lower() in kb.titles or root.lower_ in kb.titles
         for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    m = self.match_at.get(obj.i)
-                    if obj.dep_ == "pobj" and m is not None and self.affiliation(m):
+            if prep.dep_ != "prep" or prep.lower_ not in (("of", "for") if is_title else ("of",)):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                m = self.match_at.get(obj.i)
+                if m is not None and self.affiliation(m):
+                    return m
+                if not is_title or obj.lemma_.lower() not in kb.descriptors:
+                    continue
+                for mod in obj.lefts:  # "for the Belarusian foreign ministry"
+                    m = self.match_at.get(mod.i)
+                    if mod.dep_ in ("amod", "compound", "poss") and m is not None and (
+                        self.affiliation(m)
+                    ):
                         return m
         return None
 
@@ -441,3 +458,12 @@ def _initials(name: str) -> str:
     """Return the acronym a name gives: "Rapid Support Forces" → "RSF"."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR]
     return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def of_aff_end(m: Match, root: Token) -> int:
+    """Return where the phrase holding an after-the-head affiliation ends: "a spokesman for
+    the Belarusian foreign ministry" runs to "ministry", not to "Belarusian"."""
+    tok = root.doc[m.start]
+    while tok.head.i != root.i and tok.head.i != tok.i and tok.dep_ != "prep":
+        tok = tok.head
+    return tok.right_edge.i + 1 if tok.head.i == root.i else m.end
