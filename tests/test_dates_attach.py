@@ -59,6 +59,18 @@ def _event(analysis: Analysis, trigger: str, nth: int = 0) -> Event:
         ("The siege lasted months.", "siege", ("2023-01-20", None)),
         # Another sentence's expression is not this event's.
         ("Troops left in 2014. Protests erupted.", "erupted", ("2023-01-20", None)),
+        # A comparison, reason or sequence clause dates its own verb, not the main event.
+        (
+            "Arnland may impose further sanctions on Borduria, as it did in 2019.",
+            "sanctions",
+            ("2023-01-20", None),
+        ),
+        ("Arnland may impose further sanctions, as it did in 2019.", "did", ("2019", "2019")),
+        (
+            "Arnland urged restraint, as mediators prepared to meet next week.",
+            "urged",
+            ("2023-01-20", None),
+        ),
     ],
 )
 def test_dates_event_takes_its_clause_date(nlp, text, trigger, expected) -> None:  # type: ignore[no-untyped-def]

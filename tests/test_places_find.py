@@ -145,6 +145,14 @@ def test_places_step_output_validates_on_example(nlp, step, example_text) -> Non
         ("The ministers signed the accord in Paris.", "signed", "AGREE", None),
         # the subject's place says who acts, not whom
         ("Rebels in Iraq attacked the convoy.", "attacked", "ASSAULT", None),
+        # a place that is the object itself, or the object's "of" noun
+        ("The army shelled Kherson overnight.", "shelled", "ASSAULT", "UKR"),
+        ("Gunmen overran the city of Mosul.", "overran", "ASSAULT", "IRQ"),
+        ("The army shelled residential districts of Kharkiv.", "shelled", "ASSAULT", "UKR"),
+        ("The siege of Mosul lasted months.", "siege", "COERCE", "IRQ"),
+        ("The army stopped its attacks on the port of Odesa.", "attacks", "ASSAULT", "UKR"),
+        # but not a place that only says where something comes from
+        ("A convoy from Kharkiv attacked the post.", "attacked", "ASSAULT", None),
     ],
 )
 def test_places_recipient_place(nlp, step, text, trigger, plover, country) -> None:  # type: ignore[no-untyped-def]
@@ -163,3 +171,13 @@ def test_places_no_recipient_place_for_talks_or_named_recipients(nlp, step) -> N
     analysis.events = [talks, fired]
     step(analysis)
     assert talks.target_code is None and fired.target_code == "RUSMIL"
+
+
+def test_places_no_recipient_place_for_a_meeting_agreed_to(nlp, step) -> None:  # type: ignore[no-untyped-def]
+    # agreeing to talks in Jeddah (CAMEO 036) is aimed at the other party, not Saudi Arabia
+    analysis = _analysis(nlp, "The general agreed to send a delegation to new talks in Jeddah.")
+    agreed = _event(analysis, "agreed")
+    agreed.plover, agreed.cameo = "AGREE", "036"
+    analysis.events = [agreed]
+    step(analysis)
+    assert agreed.target_code is None

@@ -12,14 +12,35 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: Marks of an adverbial clause whose time is its own, never its main clause's: a
+#: comparison ("as it did in 2024", "than last year"), a reason or concession, a
+#: sequence ("after the vote on Monday").
+OWN_TIME_MARKS = frozenset({
+    "as", "like", "than", "because", "since", "although", "though", "after", "before",
+})  # fmt: skip
+
+
+def _walled_off(trigger: Token, expr: Token) -> bool:
+    """Return True when ``expr`` sits in an adverbial clause of its own that does not hold
+    ``trigger``: "China may impose sanctions, as it did in 2024" (2024 dates "did")."""
+    for node in (expr, *expr.ancestors):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in OWN_TIME_MARKS for c in node.children
+        ):
+            return not (node.i == trigger.i or node in trigger.ancestors)
+    return False
+
+
 def _rank(trigger: Token, expr: Token) -> tuple[int, int, int] | None:
-    """Return a sort key for how closely ``expr`` belongs to ``trigger``; None if not its sentence.
+    """Return a sort key for how closely ``expr`` belongs to ``trigger``; None if it does not.
 
     First the expressions of the trigger's own clause (same clause head, or inside the
     trigger's subtree without crossing into another clause), then the rest of the sentence;
-    within each, the fewest dependency arcs, then the fewest tokens between them.
+    within each, the fewest dependency arcs, then the fewest tokens between them. An
+    expression in another sentence, or walled off in a comparison, reason or sequence
+    clause that does not hold the trigger, does not date it.
     """
-    if expr.sent.start != trigger.sent.start:
+    if expr.sent.start != trigger.sent.start or _walled_off(trigger, expr):
         return None
     own = clause_head(expr).i == clause_head(trigger).i
     return (0 if own else 1, tree_distance(trigger, expr), abs(trigger.i - expr.i))

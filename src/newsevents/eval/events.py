@@ -273,8 +273,9 @@ def score(gold: Iterable[GoldSentence], analyses: Iterable[Analysis]) -> Result:
 def _in_text_order(analysis: Analysis) -> list[Triple]:
     """Return the triples of ``analysis``'s events in text order (with repeats).
 
-    An event with no target actor but a ``target_code`` is aimed at a place (places step):
-    its target country is that code's.
+    An event with no target actor but a ``target_code`` is aimed at a place (places step)
+    or its actor's own country (``events.domestic``): its target country is that code's;
+    likewise a ``source_code`` with no source actor.
     """
     from ..events.codes import actor_country
 
@@ -284,6 +285,8 @@ def _in_text_order(analysis: Analysis) -> list[Triple]:
         tgt = normal_code(actor_country(analysis.actor(ev.target)))
         if ev.target is None:
             tgt = normal_code(ev.target_code)
+        if ev.source is None:
+            src = normal_code(ev.source_code)  # a domestic protest's people (events.domestic)
         out.append((src, ev.plover, tgt))
     return out
 

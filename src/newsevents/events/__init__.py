@@ -22,9 +22,9 @@ from .compose import (
     describe_triggers,
     governed_by,
 )
-from .frames import Frame, frame_of
+from .frames import Frame, frame_of, light_carrier
 from .lexicon import Lexicon, load_lexicon
-from .modality import modality_of
+from .modality import continued, modality_of
 from .parties import ActorFinder, actor_for, link
 from .prune import redundant
 from .recode import Coding, recode
@@ -35,6 +35,14 @@ __all__ = ["EventsStep", "actor_for", "code_events", "make_step"]
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: How far the context reader looks into an argument (tokens).
 CONTEXT_WINDOW = 40
+#: CAMEO codes of one country's military exercise and of a joint one.
+EXERCISE, JOINT_EXERCISE = "150", "062"
+#: How many sentences back "the threat" may point to a threat told before (same word).
+ANTECEDENT_SENTENCES = 3
+#: Types narrow enough that "the threat" is the last threat told, whatever its word.
+NAMED_AGAIN_BY_TYPE = frozenset({"THREATEN", "ACCUSE"})
+#: How long a shared beginning makes two event words one word ("threat", "threatened").
+STEM = 5
 
 
 @dataclass(slots=True)
@@ -47,6 +55,16 @@ class _Coded:
     cameo: str
     mode: str | None
     context: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Told:
+    """An event the text has told, for event nouns that name it again ("the threat")."""
+
+    sentence: int
+    types: frozenset[str]
+    lemma: str
+    sources: list[Actor]
 
 
 def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
@@ -76,18 +94,34 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     heads: list[int] = []
     seen: set[tuple[str, str | None, str | None, int]] = set()
     talks: dict[int, list[tuple[Actor, Actor]]] = {}  # paragraph → parties of its last talks
+    told: list[_Told] = []
     for item in sorted(coded, key=lambda c: c.trigger.char_span(doc)):
-        for ev in _events_of(item, analysis, finder, lex, talks):
+        for ev in _events_of(item, analysis, finder, lex, talks, told):
             key = (ev.plover, ev.source, ev.target, ev.trigger.start)
             if key not in seen:
                 seen.add(key)
                 events.append(ev)
                 heads.append(item.trigger.i)
-    drop = redundant(events, heads, doc)
+    drop = redundant(events, heads, doc, _carried_by(coded, doc, lex))
     events = [ev for k, ev in enumerate(events) if k not in drop]
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     return events
+
+
+def _carried_by(coded: list[_Coded], doc: Doc, lex: Lexicon) -> dict[int, int]:
+    """Return light verbs that carry an event noun, mapped to the noun: "held [talks]".
+
+    For the pruning of restatements, what hangs on "held" hangs on the talks.
+    """
+    heads = {c.trigger.i for c in coded}
+    out: dict[int, int] = {}
+    for c in coded:
+        if c.trigger.kind in ("noun", "stance"):
+            verb = light_carrier(doc[c.trigger.i], lex)
+            if verb is not None and verb.i not in heads:
+                out.setdefault(verb.i, c.trigger.i)
+    return out
 
 
 def _compose(
@@ -107,6 +141,10 @@ def _compose(
             content = [by_i[trig.i], *content]
         content = [c for c in content if c is not trig]
         governed[id(trig)] = content
+        if trig.sense.needs_content and not content:
+            # "warned that it could not reach the area": a warning about itself is a
+            # threat only when it says what the speaker will do (an event)
+            absorbed.add(id(trig))
         # "rejected Russia's demands": the demands are Russia's own event too; but the
         # demands a protest presses ("to press their demands") are its topic (PLOVER)
         protest = trig.sense.plover == "PROTEST"
@@ -189,7 +227,10 @@ def _pairs(
     item: _Coded, sources: list[Actor], targets: list[Actor]
 ) -> list[tuple[Actor | None, Actor | None]]:
     """Return the (source, target) pairs of an event: reciprocal, or every source × target."""
-    reciprocal = item.trigger.sense.reciprocal or item.plover in MUTUAL
+    # mediators side by side ("X and Y, which mediate the talks") do not mediate between
+    # each other: a mediation is aimed at the parties, when the text names them
+    third_party = item.mode == "third-party"
+    reciprocal = (item.trigger.sense.reciprocal or item.plover in MUTUAL) and not third_party
     own = {a.country for a in sources if a.country}
     if reciprocal and len(sources) >= 2 and targets and all(t.country in own for t in targets):
         # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
@@ -208,17 +249,31 @@ def _events_of(
     finder: ActorFinder,
     lex: Lexicon,
     talks: dict[int, list[tuple[Actor, Actor]]],
+    told: list[_Told],
 ) -> list[Event]:
     """Return the events of one coded trigger, one per (source, target) pair.
 
     ``talks`` maps a paragraph to the parties of its last talks with named parties; talks
     that name nobody ("talks can and will happen") are those talks again (docs/events.md).
+    ``told`` holds the events coded so far, in text order; this trigger's is added.
     """
     doc = analysis.doc
     assert doc is not None
     sources = link(finder, item.frame.sources)
+    if item.cameo == EXERCISE and len({a.country for a in sources if a.country}) >= 2:
+        # "French and Egyptian warships held war games": two countries' exercise is joint
+        item.plover, item.cameo = "COOPERATE", JOINT_EXERCISE
+    if item.plover == "PROTEST" and item.mode == "demo" and sources and all(
+        a.sector == "GOV" for a in sources
+    ):
+        # PLOVER's PROTEST is civilian: a government's or a candidate's rally campaigns,
+        # and a government's protest is a diplomatic one, coded by its own words (ACCUSE)
+        return []
     targets = [a for a in link(finder, item.frame.targets, skip=sources) if a not in sources]
     start, end = item.trigger.char_span(doc)
+    sentence = analysis.sentence_index(start)
+    if not targets and item.frame.anaphor is not None:
+        targets = _antecedent(item.frame.anaphor, sentence, told, lex, sources)
     paragraph = analysis.article.text.count("\n", 0, start)
     unnamed = not (sources or targets)
     talks_noun = item.plover == "CONSULT" and item.trigger.kind == "noun"
@@ -227,15 +282,24 @@ def _events_of(
         pairs: list[tuple[Actor | None, Actor | None]] = list(talks[paragraph])
     elif unnamed and not item.frame.core:
         return []  # "amid ongoing hostilities": nobody named
+    elif not sources and not item.frame.sources:
+        # "two soldiers were killed", "sanctions on Burma", "to finance projects": the
+        # text gives the act no actor at all; PLOVER does not code an event without one
+        # (manual, "required entities"). An actor it names but we cannot link stays.
+        return []
     else:
         pairs = _pairs(item, sources, targets)
     if talks_noun and not unnamed and item.mode != "third-party":  # a mediator is no party
         named = [(s, t) for s, t in pairs if s is not None and t is not None]
         if named:
             talks[paragraph] = named
+    head = doc[item.trigger.i]
     coding, modality = recode(
-        Coding(item.plover, item.cameo, item.mode), modality_of(doc[item.trigger.i], lex), lex
+        Coding(item.plover, item.cameo, item.mode), modality_of(head, lex), lex, continued(head)
     )
+    if sources:
+        types = frozenset({item.trigger.sense.plover, item.plover, coding.plover})
+        told.append(_Told(sentence, types, doc[item.trigger.i].lemma_.lower(), sources))
     statement = analysis.statement_covering(start, end)
     out: list[Event] = []
     for src, tgt in pairs:
@@ -248,7 +312,7 @@ def _events_of(
             source=src.id if src else None,
             target=tgt.id if tgt else None,
             trigger=analysis.span(start, end),
-            sentence=analysis.sentence_index(start),
+            sentence=sentence,
             plover_mode=coding.mode,
             context=list(item.context),
             source_code=actor_code(src),
@@ -257,6 +321,36 @@ def _events_of(
             asserted_by=statement.id if statement else "outlet",
         ))  # fmt: skip
     return out
+
+
+def _antecedent(
+    noun: Token, sentence: int, told: list[_Told], lex: Lexicon, own: list[Actor]
+) -> list[Actor]:
+    """Return the actors of the event an event noun names again ("the threat"), or [].
+
+    The latest event told before, of the noun's type, whose word shares its beginning
+    ("threatened" ... "the threat", "proposed" ... "the proposal") within the
+    ``ANTECEDENT_SENTENCES`` before; else, for a threat or an accusation ("warned ..."
+    ... "the threat"), one of its type in the same or the previous sentence. A broad
+    type (AGREE: "the proposal" after "the UN agreed to ...") needs the same word. Its
+    actors other than the event's own are the recipient: who made the threat is who is
+    accused of blackmail.
+    """
+    lemma = noun.lemma_.lower()
+    types = {s.plover for s in (*lex.nouns.get(lemma, ()), *lex.stance_nouns.get(lemma, ()))}
+    for event in reversed(told):
+        distance = sentence - event.sentence
+        if distance > ANTECEDENT_SENTENCES:
+            break
+        if not types & event.types:
+            continue
+        stem = min(STEM, len(lemma), len(event.lemma))
+        same_word = lemma[:stem] == event.lemma[:stem]
+        if same_word or (distance <= 1 and types & NAMED_AGAIN_BY_TYPE):
+            others = [a for a in event.sources if a not in own]
+            if others:
+                return others
+    return []
 
 
 class EventsStep:

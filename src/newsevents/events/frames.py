@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
+from .modality import CIRCUMSTANTIAL
 from .syntax import (
     carried_clause,
     children,
@@ -85,6 +86,7 @@ class Frame:
     core: bool = False
     cameo: str | None = None  # set when the construction changes the code (mediation)
     mode: str | None = None
+    anaphor: Token | None = None  # "dismissed the claim": an event told before, by its owner
 
 
 def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
@@ -103,6 +105,7 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     if subj is not None:
         frame.sources.extend(_with_conjuncts(subj))
         frame.core = frame.core or _nounish(subj)
+        frame.sources.extend(_reported_owner(tok, subj))
     obj = direct_object(tok)
     if obj is not None and obj not in frame.sources:
         if obj.lemma_.lower() in lex.nouns:
@@ -120,6 +123,7 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
         frame.targets.extend(by_prep)
     for o in by_prep:
         frame.targets.extend(inner_parties(o))  # "links with Serbia", "a war against Iraq"
+        frame.anaphor = frame.anaphor or told_before(o, lex)  # "hit back at the claim"
     if obj is not None and trigger.sense.plover in THEME_TYPES:
         # "withdrew its troops from the border with Georgia": the troops are the actor's
         # own; what they leave, and whose it is, comes first
@@ -128,6 +132,9 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
             frame.targets.append(frame.targets.pop(theme))
     if obj is not None:
         frame.targets.extend(inner_parties(obj))
+        frame.anaphor = told_before(obj, lex)
+        if trigger.sense.mode == "third-party":  # "mediate the talks between X and Y"
+            frame.targets.extend(o for _, o in _ordered_preps(obj, ("between", "among")))
     if trigger.sense.plover in GOVERNING_TYPES:
         for comp in children(tok, "xcomp"):  # "offered to hand over to Britain ..."
             # "agreed to take back refugees from Myanmar": "from" names the other side too
@@ -139,16 +146,34 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
                 frame.targets.append(comp_obj)
                 frame.targets.extend(inner_parties(comp_obj))
     clause = first_child(tok, "ccomp")
-    if clause is not None and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN"):
+    if clause is not None and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN", "CONCEDE"):
         csubj, _ = subject_of(clause)
         if csubj is not None:
-            frame.targets.extend(_with_conjuncts(csubj))  # "demanded that Sudan end ..."
+            # "demanded that Sudan end ...", "allowed X to take part" (parsed as a clause)
+            frame.targets.extend(_with_conjuncts(csubj))
     if trigger.sense.plover == "THREATEN":
         frame.targets.extend(_condition_subjects(tok))
     if trigger.sense.plover in ADDRESSED_TYPES:
         frame.targets.extend(_purpose_addressee(tok, frame))
     del found
     return frame
+
+
+def _reported_owner(verb: Token, subj: Token) -> list[Token]:
+    """Return the speaker a possessive pronoun on a reported subject stands for.
+
+    "Dagalo denied that his forces had killed ...": "his forces" are Dagalo's; when the
+    actors step links no actor to them, the speaker is the next candidate.
+    """
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head  # "said its army would keep fighting": the clause of "keep"
+    if clause.dep_ != "ccomp" or not any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children
+    ):
+        return []
+    speaker, _ = subject_of(clause.head)
+    return _with_conjuncts(speaker) if speaker is not None and speaker is not subj else []
 
 
 #: Types that address someone: "summoned the envoy to complain" complains to the envoy.
@@ -242,6 +267,8 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     for obj in ordered:
         frame.targets.extend(inner_parties(obj))  # "a suspension of air links with Serbia"
     carrier = _carrier(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANTIAL:
+        carrier = None  # "imposed a curfew after a demonstration": not who demonstrated
     forms = verb_forms(carrier) if carrier is not None else set()
     light = bool(forms & lex.light_verbs)
     if carrier is not None and (light or forms & lex.recipient_verbs):
@@ -331,6 +358,14 @@ def _claim_subjects(noun: Token) -> list[Token]:
     return out
 
 
+def light_carrier(noun: Token, lex: Lexicon) -> Token | None:
+    """Return the light verb that carries the event noun ``noun`` ("held [talks]"), or None."""
+    carrier = _carrier(noun)
+    if carrier is None or not verb_forms(carrier) & lex.light_verbs:
+        return None
+    return carrier
+
+
 def _carrier(noun: Token) -> Token | None:
     """Return the verb that carries ``noun`` as its object or prepositional object."""
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
@@ -356,6 +391,28 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
+#: Determiners of an event noun that points back to an event told before ("the threat").
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def told_before(noun: Token, lex: Lexicon) -> Token | None:
+    """Return ``noun`` when it is an event named again without its actor: "the threat".
+
+    "Tusk hit back, branding the threat blackmail", "the minister dismissed the claim":
+    an event noun with a definite determiner and no owner (possessor, by-agent) points
+    back to an event the text told before; the step looks for it when the frame links no
+    recipient (``__init__._antecedent``).
+    """
+    lemma = noun.lemma_.lower()
+    if lemma not in lex.nouns and lemma not in lex.stance_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children) or any(prep_objects(noun, "by")):
+        return None  # "Borduria's threat", "the threat by Borduria" name their owner
+    return noun
+
+
 def _modifier_parties(noun: Token) -> list[Token]:
     """Return modifier tokens that may name a party: "Russian" demands, "US-led" war."""
     out: list[Token] = []
@@ -374,6 +431,9 @@ def inner_parties(noun: Token) -> list[Token]:
     out: list[Token] = list(children(noun, "poss"))
     out.extend(_modifier_parties(noun))
     by_agent = [o for _, o in prep_objects(noun, "by")]
+    for part in children(noun, "acl"):
+        if part.tag_ == "VBN":  # "crimes committed by Croat forces": the participle's agent
+            by_agent.extend(o for _, o in prep_objects(part, "by"))
     # "the release of its citizen by Myanmar": the agent of the thing comes first
     out[:0] = [t for o in by_agent for t in (*_with_conjuncts(o), *children(o, "poss"))]
     preps = ("to", "on", "against", "of", "from", "with", "in", "for")

@@ -37,6 +37,11 @@ class When:
     actor_object: bool = False
     has_object: bool = False
     intransitive: bool = False
+    self_clause: bool = False
+    party_preps: frozenset[str] = frozenset()
+    name_object: bool = False
+    no_preps: frozenset[str] = frozenset()
+    actor_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class Sense:
     preps: tuple[str, ...] = ()
     reciprocal: bool = False
     when: When | None = None
+    needs_content: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,13 +155,15 @@ def _sense(item: Any, where: str) -> Sense:
         preps=tuple(item.get("preps") or ()),
         reciprocal=bool(item.get("reciprocal", False)),
         when=_when(item["when"], where) if "when" in item else None,
+        needs_content=bool(item.get("needs_content", False)),
     )
 
 
 def _when(raw: Any, where: str) -> When:
     known = {
         "object", "prep", "modifier", "clause", "that_clause", "by", "actor_object",
-        "has_object", "intransitive",
+        "has_object", "intransitive", "self_clause", "party_prep", "name_object",
+        "no_prep", "actor_subject",
     }  # fmt: skip
     if not isinstance(raw, dict) or not set(raw) <= known:
         raise DataError(f"{where}: 'when' takes only {sorted(known)}, got {raw!r}")
@@ -169,6 +177,11 @@ def _when(raw: Any, where: str) -> When:
         actor_object=bool(raw.get("actor_object", False)),
         has_object=bool(raw.get("has_object", False)),
         intransitive=bool(raw.get("intransitive", False)),
+        self_clause=bool(raw.get("self_clause", False)),
+        party_preps=frozenset(raw.get("party_prep") or ()),
+        name_object=bool(raw.get("name_object", False)),
+        no_preps=frozenset(raw.get("no_prep") or ()),
+        actor_subject=bool(raw.get("actor_subject", False)),
     )
 
 

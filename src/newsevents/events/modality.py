@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..model import Modality
 from .lexicon import Lexicon
+from .syntax import own_tense
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "'d"})
@@ -20,6 +21,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEAR_MISS = frozenset({"almost", "nearly", "narrowly"})
 CONDITION_MARKS = frozenset({"if", "unless", "once", "until", "till", "provided", "providing"})
 HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether"})
+#: Verbs whose that-clause says what did not happen, in the speaker's words.
+DENYING = frozenset({"deny"})
 #: Prepositions of circumstance: "during talks" does not share the verb's modality.
 CIRCUMSTANTIAL = frozenset({
     "after", "amid", "amidst", "before", "despite", "during", "following", "since", "throughout",
@@ -55,12 +58,23 @@ def governors(tok: Token) -> list[Token]:
         elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             cur = head.head  # "will provide 25,000 tons of food aid": through the quantity
             continue
-        elif dep in ("xcomp", "acomp", "oprd") or (dep == "conj" and cur.pos_ in ("VERB", "AUX")):
+        elif dep in ("xcomp", "acomp", "oprd") or (
+            dep == "conj" and cur.pos_ in ("VERB", "AUX") and not _own_tense(cur)
+        ):
             cur = head
         else:
             break
         chain.append(cur)
     return chain
+
+
+def _own_tense(verb: Token) -> bool:
+    """Return True when a conjunct verb has a tense of its own ("would attend but accused",
+    "would not consider it but would work with them"): it does not share the
+    auxiliaries, negation or conditions of the verb it joins."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    return own_tense(verb, verb.head)
 
 
 def modality_of(tok: Token, lex: Lexicon) -> Modality:
@@ -82,6 +96,8 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "advcl" and _mark(anc) in HYPOTHESIS_MARKS:
             mod.hypothetical = True  # the trigger is (in) the condition itself
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in DENYING:
+            mod.negated = True  # "denied that his forces had killed anyone": not done, says he
         if anc is tok:
             continue
         # "it seems unlikely that talks will occur": the adjective or its copula governs
@@ -132,3 +148,27 @@ def _as_long_as(long: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "as" for c in long.children) or any(
         c.dep_ == "advcl" and _mark(c) == "as" for c in long.children
     )
+
+
+#: Verbs that continue an act already under way: "would keep fighting", "will continue
+#: its strikes"; "carry"/"go" only with "on" ("carry on fighting").
+CONTINUING = frozenset({"keep", "continue", "persist"})
+CONTINUING_WITH_ON = frozenset({"carry", "go"})
+
+
+def continued(tok: Token) -> bool:
+    """Return True when a verb above ``tok`` says its act goes on ("keep fighting").
+
+    A future act that continues one under way is that act, not an announced one: PLOVER's
+    future recoding (a future attack is a threat) does not apply to it.
+    """
+    for word in governors(tok)[1:]:
+        lemma = word.lemma_.lower()
+        if lemma in CONTINUING:
+            return True
+        if lemma in CONTINUING_WITH_ON and any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" for c in word.children
+        ):
+            return True
+    return False
+

@@ -75,6 +75,30 @@ def _fallbacks(tok: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     out.extend(c for c in tok.children if c.dep_ == "poss")
+    out.extend(_allegiance(tok))
+    return out
+
+
+#: Words that tie people to the body they belong to: "workers affiliated with the union",
+#: "militants loyal to X", "fighters linked to Y".
+ALLEGIANCE = frozenset({"affiliate", "affiliated", "allied", "associate", "associated", "link",
+                        "linked", "loyal", "close", "belonging", "belong"})
+
+
+def _allegiance(tok: Token) -> list[Token]:
+    """Return the body people are tied to: "militants loyal to X" → X.
+
+    Last among the fallbacks: the people's own name, their "of" noun and possessor come
+    first.
+    """
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("acl", "amod") and (
+            c.lemma_.lower() in ALLEGIANCE or c.lower_ in ALLEGIANCE
+        ):
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                    out.extend(o for o in prep.children if o.dep_ == "pobj")
     return out
 
 
@@ -124,7 +148,8 @@ def link(
             continue
         found = [actor]
         for conj in [*tok.conjuncts, *_coordinated_modifiers(tok)]:
-            other = finder.of(conj)
+            # "between Ethiopia and its neighbour, Eritrea": a conjunct's apposition too
+            other = next((a for a in map(finder.of, _fallbacks(conj)) if a is not None), None)
             if other is not None and other not in found:
                 found.append(other)
         if skip and all(a in skip for a in found):

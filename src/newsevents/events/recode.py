@@ -9,6 +9,8 @@
   accept refugees", "failed to reach an agreement"); the negation is then part of the
   type, so the flag is cleared.
 * A future retreat on a condition is a threat ("will withdraw its force unless ...").
+* An act that goes on keeps its type: "the army would keep fighting" is ASSAULT with
+  its future flag, not a threat; "will continue to send aid" is AID.
 
 The modality flags stay on the event, so a consumer still sees that it is future.
 """
@@ -34,15 +36,21 @@ class Coding:
     mode: str | None
 
 
-def recode(coding: Coding, modality: Modality, lex: Lexicon) -> tuple[Coding, Modality]:
-    """Return the coding and modality after PLOVER's future and negation rules."""
+def recode(
+    coding: Coding, modality: Modality, lex: Lexicon, ongoing: bool = False
+) -> tuple[Coding, Modality]:
+    """Return the coding and modality after PLOVER's future and negation rules.
+
+    ``ongoing``: the act continues one under way ("would keep fighting"); its future is
+    that act going on, not an announced one, so it keeps its type.
+    """
     plover = coding.plover
     refusal = plover == "AGREE" or (plover in COOPERATIVE and modality.future)
     if modality.negated and refusal:  # "will not accept any more refugees"
         cleared = Modality(False, modality.conditional, modality.hypothetical,
                            modality.future, modality.near_miss)  # fmt: skip
         return Coding("REJECT", "120", None), cleared
-    if not (modality.future or (modality.conditional and plover in HOSTILE)):
+    if ongoing or not (modality.future or (modality.conditional and plover in HOSTILE)):
         return coding, modality
     if modality.negated:
         return coding, modality  # "will not attack" is no threat

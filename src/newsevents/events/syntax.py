@@ -19,6 +19,12 @@ QUANTIFIERS = frozenset({
     "all", "any", "both", "dozens", "each", "few", "hundreds", "many", "millions", "most",
     "none", "one", "scores", "some", "tens", "thousands",
 })  # fmt: skip
+#: Prepositions of a gerund of time or manner, done by the clause's subject ("told
+#: reporters after meeting X", "blocked the deal by adding conditions"); not "of"
+#: ("suspected of blowing up": done by the suspects).
+CIRCUMSTANCE_PREPS = frozenset({
+    "after", "before", "by", "despite", "on", "since", "through", "upon", "while", "without",
+})  # fmt: skip
 #: Verbs whose object is the subject of their infinitive: "urged Russia to withdraw".
 OBJECT_CONTROL = frozenset({
     "allow", "ask", "call", "encourage", "force", "invite", "order", "persuade", "press",
@@ -131,15 +137,57 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return subject_of(head.head, depth + 1)  # "is willing to send"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)  # "lodged a protest, charging its neighbour"
+    if (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "prep"
+        and head.lower_ in CIRCUMSTANCE_PREPS
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_of(head.head, depth + 1)  # "told reporters after meeting X": the teller
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in OBJECTS:
         return subject_of(head.head, depth + 1)  # "issued a declaration demanding that"
     if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)  # "may be inclined (to reduce)"
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if _outside_clause(verb, head):
+            return subject_of(head.head, depth + 1)
         return subject_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return head, True
     return None, False
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def own_tense(verb: Token, head: Token) -> bool:
+    """Return True when the conjunct ``verb`` cannot share the auxiliaries of ``head``.
+
+    A finite verb with no auxiliary joined to a non-finite one ("had stalled and urged",
+    "would attend but accused"), or a participle joined to a bare infinitive ("would
+    attend but accused" tagged VBN): "would accused" is no English.
+    """
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ in FINITE:
+        return head.tag_ not in FINITE
+    return verb.tag_ == "VBN" and head.tag_ == "VB"
+
+
+def _outside_clause(verb: Token, head: Token) -> bool:
+    """Return True when a conjunct belongs with the verb above its head's clause.
+
+    "Qatar said that the talks had stalled and urged both sides to ...": the parser joins
+    "urged" to "stalled", but "urged" cannot share "had" (or "would"); it is the
+    speaker's second act, coordinated with "said".
+    """
+    return (
+        own_tense(verb, head)
+        and head.dep_ == "ccomp"
+        and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+        and head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -148,6 +196,10 @@ def direct_object(verb: Token) -> Token | None:
     In the passive the grammatical subject is the object.
     """
     obj: Token | None = first_child(verb, *OBJECTS)
+    if obj is None:
+        for prt in children(verb, "prt"):
+            if prt.lower_ == "up":  # "kidnapped up to 16 advisers": parsed as a particle
+                obj = next((o for _, o in prep_objects(prt, "to")), None)
     if obj is None and is_passive(verb):
         obj = first_child(verb, *PASSIVE_SUBJECTS)
         if obj is None and verb.dep_ == "acl":
@@ -193,7 +245,23 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 def has_clause(tok: Token, infinitive: bool = True) -> bool:
-    """Return True when ``tok`` takes a that-clause (or, if ``infinitive``, a to-infinitive)."""
+    """Return True when ``tok`` takes a that-clause (or, if ``infinitive``, a to-infinitive).
+
+    A noun's that-clause may hang on the verb that carries it ("repeated its warning that
+    X ...") or be misparsed altogether ("warning that famine ...": "that" read as the
+    determiner of "famine"); both count.
+    """
+    if tok.pos_ == "NOUN":
+        if carried_clause(tok) is not None:
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if (
+            nxt is not None
+            and nxt.lower_ == "that"
+            and nxt.dep_ in ("mark", "det")
+            and nxt.head.ent_type_ not in ("DATE", "TIME")
+        ):
+            return True
     for c in tok.children:
         if c.dep_ == "ccomp" or (infinitive and c.dep_ == "xcomp"):
             return True

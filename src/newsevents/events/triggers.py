@@ -13,7 +13,15 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, Sense, When
-from .syntax import direct_object, has_clause, is_passive, object_lemmas, prep_objects
+from .syntax import (
+    children,
+    direct_object,
+    has_clause,
+    is_passive,
+    object_lemmas,
+    prep_objects,
+    subject_of,
+)
 
 TriggerKind = Literal["verb", "noun", "adj", "stance", "deontic", "describe"]
 #: Heads that carry the arguments of an event noun modifying them ("a mediation effort").
@@ -23,6 +31,12 @@ GENERIC_HEADS = frozenset({
 })  # fmt: skip
 #: Named-entity labels that make a direct object a party ("recognized Kosovo").
 PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+#: Particles the parser sometimes reads as adverbs: "hit back", "pulled back".
+ADVERB_PARTICLES = frozenset({"back", "down", "off", "out", "up", "away"})
+#: Subjects of a that-clause that stand for the subject of the verb above it.
+SELF_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+#: Possessives that make a clause subject the speaker's own ("its forces would respond").
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +85,8 @@ def _verb_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> T
         return None  # a participle used as an adjective ("Western-backed") is no event
     lemma = tok.lemma_.lower()
     for part in tok.children:
-        if part.dep_ in ("prt", "prep"):
+        particle = part.dep_ == "advmod" and part.lower_ in ADVERB_PARTICLES
+        if part.dep_ in ("prt", "prep") or particle:
             phrasal = lex.verbs.get(f"{lemma} {part.lower_}")
             if phrasal:
                 trig = _from(tok, "verb", phrasal, party, extra=(part.i,))
@@ -121,6 +136,8 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
         return False
     if when.preps and not any(True for _ in prep_objects(tok, *when.preps)):
         return False
+    if when.no_preps and any(True for _ in prep_objects(tok, *when.no_preps)):
+        return False
     if when.modifiers and not any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in when.modifiers
         for c in tok.children
@@ -132,10 +149,53 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
         return False
     if when.by and not any(True for _ in prep_objects(tok, "by")):
         return False
-    needs_object = when.actor_object or when.has_object or when.intransitive
+    needs_object = when.actor_object or when.has_object or when.intransitive or when.name_object
     obj = direct_object(tok) if needs_object else None
     if when.has_object and obj is None:
         return False
-    if when.intransitive and (obj is not None or is_passive(tok)):
+    if when.intransitive and (obj is not None or is_passive(tok) or has_clause(tok, False)):
+        return False  # "conceded that he was trailing" has a complement
+    if when.actor_subject:
+        subj, _ = subject_of(tok)
+        if subj is None or not party(subj):  # "his loss allowed him": his thing, not him
+            return False
+    if when.name_object and (obj is None or obj.pos_ != "PROPN"):
         return False
-    return not (when.actor_object and (obj is None or not party(obj)))
+    if when.party_preps and not any(
+        _party_phrase(o, party)
+        for _, obj in prep_objects(tok, *when.party_preps)
+        for o in (obj, *obj.conjuncts)
+    ):  # "talked with Borduria's envoy": the possessor names the party
+        return False
+    if when.self_clause and not self_clause(tok):
+        return False
+    return not (when.actor_object and (obj is None or not _party_phrase(obj, party)))
+
+
+def _party_phrase(tok: Token, party: Callable[[Token], bool]) -> bool:
+    """Return True when ``tok`` or its named possessor names a party ("met Borduria's
+    envoy"); a pronoun possessor does not ("released his tax returns")."""
+    return party(tok) or any(
+        party(c) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+    )
+
+
+def self_clause(verb: Token) -> bool:
+    """Return True when a that-clause of ``verb`` is about its own subject.
+
+    "Arnland warned that it would strike", "... that its forces would respond", "Arnland
+    warned that Arnland would retaliate": the clause says what the speaker will do, not
+    what happens elsewhere ("warned that deliveries had fallen").
+    """
+    subj, _ = subject_of(verb)
+    for clause in children(verb, "ccomp"):
+        csubj, _ = subject_of(clause)
+        if csubj is None:
+            continue
+        if csubj.lower_ in SELF_PRONOUNS:
+            return True
+        if subj is not None and csubj.lemma_.lower() == subj.lemma_.lower():
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in csubj.children):
+            return True
+    return False

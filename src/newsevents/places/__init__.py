@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from ..config import Config
 from ..errors import NewseventsError
-from ..model import Analysis, Place
+from ..events.domestic import domestic_source, domestic_target
+from ..model import Analysis, Event, Place
 from .attach import location_for, recipient_place
 from .find import Mention, find_places
 from .gazetteer import Gazetteer
 
 
 class PlacesStep:
-    """Step ``places``: needs doc, events; adds places (and each event's ``location``)."""
+    """Step ``places``: needs doc, events; adds places (and each event's ``location``).
+
+    It also gives an event the place it is aimed at as its recipient, and a domestic
+    event its own country where the text names no one (``events.domestic``).
+    """
 
     name = "places"
     needs: tuple[str, ...] = ("doc", "events")
@@ -38,11 +43,29 @@ class PlacesStep:
         analysis.places = to_places(found)
         for event in analysis.events:
             event.location = location_for(analysis.doc, event, analysis.places)
-            if event.plover != "CONSULT":  # talks in Geneva are not aimed at Switzerland
+            if not meets(event):  # talks in Geneva are not aimed at Switzerland
                 aimed = recipient_place(analysis.doc, event, analysis.places)
                 if aimed is not None:
                     event.target_code = aimed.country
+            # what the text leaves unnamed in a domestic event is the country itself
+            event.source_code = event.source_code or domestic_source(
+                event, analysis.actor(event.target)
+            )
+            event.target_code = event.target_code or domestic_target(
+                event, analysis.actor(event.source)
+            )
         return analysis
+
+
+#: CAMEO codes of agreeing to, asking for or refusing a meeting ("agreed to attend talks
+#: in Jeddah"): the venue of the talks is no recipient either.
+MEETING_CODES = frozenset({"036", "106", "125"})
+
+
+def meets(event: Event) -> bool:
+    """Return True when an event is a meeting, or an agreement to, a request for or a
+    refusal of one: its place is where it happens, not whom it is aimed at."""
+    return event.plover == "CONSULT" or event.cameo in MEETING_CODES or event.plover_mode == "meet"
 
 
 def to_places(found: list[Mention]) -> list[Place]:

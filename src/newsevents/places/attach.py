@@ -102,6 +102,34 @@ def _argument_kind(word: Token, trigger: Token) -> str | None:
     return None
 
 
+#: Prepositions of a trigger that say what it acts on ("the siege of X", "attacks on X").
+AIMED_PREPS = frozenset({"of", "on", "against"})
+
+
+def _object_place(token: Token, trigger: Token) -> bool:
+    """Return True when the place ``token`` is what the trigger acts on.
+
+    "shelled Kherson", "overran the city of El Fasher", "the shelling of Kherson",
+    "attacks on the port of Odesa": the object, or an "of"/"on"/"against" noun of the
+    trigger, through names and "of" ("districts of X"); "a convoy from Poland" is not
+    aimed at Poland.
+    """
+    current = token
+    for _ in range(8):
+        dep, head = current.dep_, current.head
+        if dep in ("dobj", "obj", "nsubjpass") and head.i == trigger.i:
+            return True
+        if dep == "pobj" and head.lower_ in AIMED_PREPS and head.head.i == trigger.i:
+            return True  # an event noun's "of" noun, "attacks on X": "the siege of X"
+        if dep in ("compound", "appos", "conj", "amod", "nmod"):
+            current = head
+        elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+            current = head.head  # "districts of Kherson"
+        else:
+            return False
+    return False
+
+
 def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None:
     """Return the place an event with no named recipient is aimed at, or None.
 
@@ -109,6 +137,8 @@ def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None
     the locative phrase sits inside the event's object or another prepositional argument.
     A protest, an attack or a coercion is also aimed at its venue ("protested in Kharkiv",
     "fired at targets in Kharkiv"); a surrender or a signing in a town only happens there.
+    A place that is the event's object ("shelled Kherson", "overran the city of X") is
+    aimed at too.
     The place must lie in a known country; the nearest one in the parse wins. The
     recipient is then the place's country (its territory and people), not an actor:
     ``target`` stays null and ``target_code`` is the country code.
@@ -119,10 +149,21 @@ def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None
     if trigger is None:
         return None
     best: tuple[int, int, Place] | None = None
-    for place, prep in _located(doc, trigger, [p for p in places if p.country is not None]):
-        kind = "venue" if prep.head.i == trigger.i else _argument_kind(prep.head, trigger)
-        if kind is None or (kind == "venue" and event.plover not in VENUE_RECIPIENT):
+    for place in places:
+        if place.country is None:
             continue
+        token = token_at(doc, place.start, place.end)
+        if token is None or token.sent.start != trigger.sent.start:
+            continue
+        prep = locative_prep(token)
+        if prep is None:
+            if not _object_place(token, trigger):
+                continue
+            prep = token  # "shelled Kherson", "the shelling of the city of Kherson"
+        else:
+            kind = "venue" if prep.head.i == trigger.i else _argument_kind(prep.head, trigger)
+            if kind is None or (kind == "venue" and event.plover not in VENUE_RECIPIENT):
+                continue
         key = (tree_distance(trigger, prep), abs(trigger.i - prep.i))
         if best is None or key < best[:2]:
             best = (*key, place)
