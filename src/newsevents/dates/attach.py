@@ -21,13 +21,22 @@ OWN_TIME_MARKS = frozenset({
 
 
 def _walled_off(trigger: Token, expr: Token) -> bool:
-    """Return True when ``expr`` sits in an adverbial clause of its own that does not hold
-    ``trigger``: "China may impose sanctions, as it did in 2024" (2024 dates "did")."""
+    """Return True when ``expr`` sits in a clause of its own that does not hold ``trigger``.
+
+    An adverbial clause of comparison, reason or sequence: "China may impose sanctions, as
+    it did in 2024" (2024 dates "did"). A relative or participial clause that describes
+    some other noun: "Qatar, which has hosted the talks since 2012, said ..." (2012 dates
+    the hosting, not the saying); one that describes the trigger itself dates it ("talks
+    that were held on Monday").
+    """
     for node in (expr, *expr.ancestors):
+        inside = node.i == trigger.i or node in trigger.ancestors
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in OWN_TIME_MARKS for c in node.children
         ):
-            return not (node.i == trigger.i or node in trigger.ancestors)
+            return not inside
+        if node.dep_ in ("relcl", "acl") and node.head.i != trigger.i and not inside:
+            return True
     return False
 
 
