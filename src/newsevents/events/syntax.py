@@ -223,12 +223,24 @@ def verb_forms(verb: Token) -> set[str]:
     return forms
 
 
+#: Nouns that measure what is given rather than name it ("$2 billion worth of weapons").
+_AMOUNT_NOUNS = frozenset({
+    "million", "billion", "trillion", "worth", "amount", "sum", "dollar", "euro", "pound",
+    "yuan", "ruble", "rouble", "yen", "franc", "tranche", "package",
+})  # fmt: skip
+
+
+def _is_amount(tok: Token) -> bool:
+    """Return True when ``tok`` is a sum of money or a measure ("$50 million", "euros")."""
+    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in _AMOUNT_NOUNS
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Return the lemmas of the thing ``tok`` acts on: its object and that object's "of" noun.
 
     For a verb: the direct object ("lift sanctions"), its conjuncts, and the noun after
-    "of" ("reduce the volume of assistance"). For a noun: the noun after "of" ("the return
-    of territories").
+    "of" ("reduce the volume of assistance") or, after a sum, "in" ("$5 million in aid").
+    For a noun: the noun after "of" ("the return of territories").
     """
     found: list[Token] = []
     obj = direct_object(tok) if tok.pos_ in ("VERB", "AUX") else None
@@ -237,6 +249,8 @@ def object_lemmas(tok: Token) -> set[str]:
         found.extend(children(obj, "compound"))  # "ended mediation efforts"
         found.extend(obj.conjuncts)
         found.extend(o for _, o in prep_objects(obj, "of"))
+        if _is_amount(obj):  # "$50 million in aid", "10 million euros in aid"
+            found.extend(o for _, o in prep_objects(obj, "in"))
     else:
         found.extend(o for _, o in prep_objects(tok, "of"))
     for prt in children(tok, "prt"):  # "give up their weapons": object after the particle

@@ -106,7 +106,15 @@ def _argument_kind(word: Token, trigger: Token) -> str | None:
 AIMED_PREPS = frozenset({"of", "on", "against"})
 
 
-def _object_place(token: Token, trigger: Token) -> bool:
+#: Prepositions that name the recipient of some event types: "sent aid to Gaza", "fired
+#: rockets at Ashkelon". Elsewhere "to" is a destination ("moved troops to the border").
+RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "AID": frozenset({"to"}),
+    "ASSAULT": frozenset({"at"}),
+}
+
+
+def _object_place(token: Token, trigger: Token, plover: str = "") -> bool:
     """Return True when the place ``token`` is what the trigger acts on.
 
     "shelled Kherson", "overran the city of El Fasher", "the shelling of Kherson",
@@ -121,6 +129,12 @@ def _object_place(token: Token, trigger: Token) -> bool:
             return True
         if dep == "pobj" and head.lower_ in AIMED_PREPS and head.head.i == trigger.i:
             return True  # an event noun's "of" noun, "attacks on X": "the siege of X"
+        if (
+            dep == "pobj"
+            and head.lower_ in RECIPIENT_PREPS.get(plover, ())
+            and (head.head.i == trigger.i or head.head.head.i == trigger.i)
+        ):
+            return True  # "aid to Gaza", "provided aid to Gaza", "fired rockets at X"
         if dep in ("compound", "appos", "conj", "amod", "nmod"):
             current = head
         elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -157,7 +171,7 @@ def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None
             continue
         prep = locative_prep(token)
         if prep is None:
-            if not _object_place(token, trigger):
+            if not _object_place(token, trigger, event.plover):
                 continue
             prep = token  # "shelled Kherson", "the shelling of the city of Kherson"
         else:
