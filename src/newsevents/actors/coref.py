@@ -172,20 +172,37 @@ def _sentence_index(doc: Doc) -> list[int]:
     return out
 
 
+def _commands(cand: _Candidate, pronoun: Token | None) -> bool:
+    """Return True when ``cand`` is the subject of a clause that holds the subject pronoun
+    ``pronoun``: "Iran called on the UN to stop what it described as aggression" ("it" is
+    Iran, whose clause holds it, not the nearer UN)."""
+    if pronoun is None or not cand.subject or not pronoun.dep_.startswith("nsubj"):
+        return False
+    verb = pronoun.doc[cand.head].head
+    return verb in pronoun.ancestors
+
+
 def _best(
-    cands: list[_Candidate], here: int, reach: int, plural_first: bool = False
+    cands: list[_Candidate],
+    here: int,
+    reach: int,
+    plural_first: bool = False,
+    pronoun: Token | None = None,
 ) -> _Candidate | None:
     """Return the most salient candidate: nearest sentence, then subject, then nearest."""
     near = [c for c in cands if here - c.sentence <= reach]
     if not near:
         return None
-    # Across sentences a subject is the likelier antecedent; within one, the nearest is.
+    # Across sentences a subject is the likelier antecedent; within one, the subject of a
+    # clause that holds a subject pronoun beats other actors, then the nearest wins (a
+    # nearer non-actor still blocks: "officials expect the talks, if they happen").
     return min(
         near,
         key=lambda c: (
             here - c.sentence,
             plural_first and not c.plural,
             here != c.sentence and not c.subject,
+            here == c.sentence and c.referent is not None and not _commands(c, pronoun),
             -c.head,
         ),
     )
@@ -205,7 +222,7 @@ def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Refere
             and c.referent.gender in (None, gender)
             and not c.plural
         ]
-        best = _best(people, here, REACH["person"])
+        best = _best(people, here, REACH["person"], pronoun=tok)
     elif low in NEUTER:
         if _expletive(tok):
             return None
@@ -214,7 +231,7 @@ def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Refere
             for c in before
             if not c.plural and (c.referent is None or c.referent.kind != "person")
         ]
-        best = _best(things, here, REACH["it"])
+        best = _best(things, here, REACH["it"], pronoun=tok)
     else:
         groups = [
             c
@@ -222,7 +239,7 @@ def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Refere
             if (c.referent is None and c.plural)
             or (c.referent is not None and (c.plural or c.referent.kind != "person"))
         ]
-        best = _best(groups, here, REACH["they"], plural_first=True)
+        best = _best(groups, here, REACH["they"], plural_first=True, pronoun=tok)
     return best.referent if best else None
 
 
@@ -246,6 +263,10 @@ def _description(
         return sector_referent(country, item.sector or "GOV")
     if item.kind == "title":
         return _title(item, before, here, kb, day)
+    if item.kind == "epithet":  # "the Kremlin stooge": a person named before
+        people = [c for c in before if c.referent is not None and c.referent.kind == "person"]
+        found = _best(people, here, REACH["description"])
+        return found.referent if found else None
     if item.kind == "body":
         bodies = [
             c
