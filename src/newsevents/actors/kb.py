@@ -131,6 +131,7 @@ class KnowledgeBase:
     body_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     agent_participles: frozenset[str] = frozenset()
+    epithet_nouns: frozenset[str] = frozenset()
     surfaces: dict[str, list[Surface]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()
     max_words: int = 1
@@ -324,6 +325,7 @@ def load_kb(extra: Sequence[Path] = ()) -> KnowledgeBase:
             words.body_nouns |= more.body_nouns
             words.act_nouns |= more.act_nouns
             words.agent_participles |= more.agent_participles
+            words.epithet_nouns |= more.epithet_nouns
             doc = doc.get("entries", [])
         for raw in doc or []:
             entry = parse_entry(raw, origin)
@@ -331,7 +333,8 @@ def load_kb(extra: Sequence[Path] = ()) -> KnowledgeBase:
     return KnowledgeBase(entries, words.descriptors, words.titles,
                          frozenset(words.state_nouns), frozenset(words.body_nouns),
                          frozenset(words.act_nouns),
-                         frozenset(words.agent_participles))  # fmt: skip
+                         frozenset(words.agent_participles),
+                         frozenset(words.epithet_nouns))  # fmt: skip
 
 
 def _parse(origin: str, text: str) -> Any:
@@ -349,6 +352,7 @@ class _Words:
     body_nouns: set[str]
     act_nouns: set[str]
     agent_participles: set[str]
+    epithet_nouns: set[str]
 
 
 def _read_descriptors(origin: str, text: str) -> _Words:
@@ -370,7 +374,7 @@ def _read_descriptors(origin: str, text: str) -> _Words:
 
     return _Words(table("descriptors"), table("titles"), words("state_nouns"),
                   words("body_nouns"), words("act_nouns"),
-                  words("agent_participles"))  # fmt: skip
+                  words("agent_participles"), words("epithet_nouns"))  # fmt: skip
 
 
 def parse_entry(raw: Any, origin: str = "<entry>") -> Entry:

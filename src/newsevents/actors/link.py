@@ -68,6 +68,9 @@ class _State(PeoplePass):
         if root.is_sent_start and root.tag_ == "NNP" and low.endswith("s") and len(low) > 3:
             # "Rebels in Chad ...": a capitalised plural opening a sentence, tagged NNP
             low, plural = (low[:-3] + "y" if low.endswith("ies") else low[:-1]), True
+        if low in kb.epithet_nouns and not plural:
+            self.epithet(chunk, root)
+            return
         pair = f"{root.nbor(-1).lemma_.lower()} {low}" if root.i > chunk.start else ""
         sector = kb.descriptors.get(pair) or kb.descriptors.get(low)
         title = pair if pair in kb.titles else (low if low in kb.titles else None)
@@ -165,6 +168,29 @@ class _State(PeoplePass):
         if ref.sector in HOME_SECTORS and entry.kind == "state":
             self.setting(start, entry.id)  # "Fijian rebels", "an Argentine judge": at home
         self.add(start, end, "descriptor", ref, head=root.i)
+
+    def epithet(self, chunk: Span, root: Token) -> None:
+        """Leave "the Kremlin stooge" to coreference as a person named before.
+
+        The name-calling noun's modifiers name its master, not its country: neither the
+        Kremlin nor Putin is the stooge. With a name in apposition ("Putin's puppet
+        Lukashenko") the name says who it is, and is linked by itself.
+        """
+        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in root.children):
+            return
+        if chunk[0].lower_ not in ("the", "this", "that") and not any(
+            t.dep_ == "poss" for t in chunk
+        ):
+            return  # "a Kremlin stooge" is anyone: no one named before
+        for m in list(self.match_at.values()):
+            if chunk.start <= m.start and m.end <= root.i:
+                self.used.update(range(m.start, m.end))
+        self.used.update(range(chunk.start, chunk.end))
+        end = self.doc[chunk.end - 1]
+        self.out.pending.append(
+            Pending(chunk.start_char, end.idx + len(end), root.i, "epithet", root.lemma_.lower(),
+                    None)
+        )
 
     def fuzzy_affiliation(self, chunk: Span, root: Token) -> list[Match]:
         """Return a misspelt state before a sector noun ("the Phillippines military")."""

@@ -61,7 +61,8 @@ DEBRIS: frozenset[str] = frozenset(
 class Pending:
     """A phrase whose referent depends on earlier text, resolved by coreference.
 
-    ``kind`` is "title" ("the spokesman", "the Ukrainian president"), "sector" ("the
+    ``kind`` is "title" ("the spokesman", "the Ukrainian president"), "epithet" ("the
+    Kremlin stooge": a person named before), "sector" ("the
     government") or "state" ("the country"); ``pronoun`` is the token index of a possessive
     ("his country", "its military"), else -1.
     """

@@ -123,7 +123,11 @@ def _phrase(
         named += [list(c.subtree) for c in lefts if c.dep_ in ("amod", "npadvmod", "nmod")]
         named.append(list(doc[match.start : match.end]))  # "Western" in "*-backed coup"
         named.append([head])  # "the genocidal army": the phrase itself mentions the actor
+    else:  # "the Kremlin stooge", when coreference made it a mention of the stooge
+        named.append([head])
     about: list[list[Token]] = []
+    if match.entry.of_master:  # "Putin's puppet Lukashenko"
+        about += [_np_tokens(c) for c in head.rights if c.dep_ == "appos"]
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
             if match.entry.of_master and prep.lower_ == "of":
@@ -159,8 +163,8 @@ def _aim(
             actor = analysis.actor_at(tok.idx, tok.idx + len(tok.text))
             if actor is None and _looks_named(tok):
                 actor = _actor_named(analysis, tok.text)
-            if actor is not None:
-                return actor.id, tok.text
+            if actor is not None:  # a common noun ("the stooge") is named by its actor
+                return actor.id, tok.text if _looks_named(tok) else actor.name
             if fallback is None and _looks_named(tok):
                 fallback = _entity_text(doc, tok)
         if fallback is None and explicit and tokens:
