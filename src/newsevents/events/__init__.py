@@ -38,7 +38,7 @@ CONTEXT_WINDOW = 40
 #: CAMEO codes of one country's military exercise and of a joint one.
 EXERCISE, JOINT_EXERCISE = "150", "062"
 #: How many sentences back "the threat" may point to a threat told before (same word).
-ANTECEDENT_SENTENCES = 3
+ANTECEDENT_SENTENCES = 5
 #: Types narrow enough that "the threat" is the last threat told, whatever its word.
 NAMED_AGAIN_BY_TYPE = frozenset({"THREATEN", "ACCUSE"})
 #: How long a shared beginning makes two event words one word ("threat", "threatened").
