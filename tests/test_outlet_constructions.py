@@ -92,3 +92,45 @@ def test_the_threats_told_sentences_before_are_the_recipient_of_a_condemnation()
         (e.source_code[:5] if e.source_code else None, e.plover, e.target_code)
         for e in analysis.events
     }
+
+
+def test_a_vowed_reprisal_is_a_threat() -> None:
+    for text in (
+        "Peru vowed to retaliate against Chile.",
+        "Peru vowed revenge against Chile.",
+        "Peru vowed to take countermeasures against Chile.",
+    ):
+        assert ("PER", "THREATEN", "CHL") in _events(_analyse(text)), text
+    assert ("PER", "COERCE", "CHL") in _events(_analyse("Peru retaliated against Chile."))
+
+
+def test_an_arms_sale_is_military_aid_from_the_seller() -> None:
+    analysis = _analyse("Washington approved a new arms sale to Taiwan.")
+    aid = [e for e in analysis.events if e.plover == "AID"]
+    assert aid and aid[0].source_code == "USAGOV" and aid[0].target_code == "TWN"
+    assert aid[0].cameo == "072"
+    assert not _analyse("The company reported higher sales.").events
+
+
+def test_withdrawn_forces_are_the_actors_own_and_the_place_left_is_the_recipient() -> None:
+    analysis = _analyse("Israel withdrew its forces from Rafah.")
+    assert _events(analysis) == {("ISR", "RETREAT", "PSE")}
+
+
+def test_not_returning_to_negotiations_is_a_rejection() -> None:
+    analysis = _analyse("Hamas said it would not return to negotiations.")
+    assert [(e.source_code, e.plover) for e in analysis.events] == [("PSEREB", "REJECT")]
+
+
+def test_a_big_city_the_ner_mislabels_is_still_a_place_when_it_is_aimed_at() -> None:
+    analysis = _analyse("Russian missiles hit Kharkiv and Odesa on Monday.")
+    assert [p.name for p in analysis.places] == ["Kharkiv", "Odesa"]
+    assert ("RUS", "ASSAULT", "UKR") in _events(analysis)
+    assert ("RUS", "ASSAULT", "UKR") in _events(_analyse("Russia resumed attacks on Kharkiv."))
+    # a speaking city is its government, never a place
+    assert not _analyse("Kharkiv said it would respond.").places
+
+
+def test_sanctions_that_hit_an_economy_are_no_attack() -> None:
+    types = {e.plover for e in _analyse("Western sanctions hit Russia hard.").events}
+    assert "ASSAULT" not in types

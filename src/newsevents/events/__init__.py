@@ -33,6 +33,8 @@ from .triggers import PARTY_ENTS, Trigger, find_triggers
 __all__ = ["EventsStep", "actor_for", "code_events", "make_step"]
 #: Types where coordinated actors with no recipient act on each other by default.
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Types whose object is the actor's own forces ("withdrew its troops", "deployed its army").
+OWN_FORCES_MOVED = frozenset({"RETREAT", "MOBILIZE"})
 #: How far the context reader looks into an argument (tokens).
 CONTEXT_WINDOW = 40
 #: CAMEO codes of one country's military exercise and of a joint one.
@@ -270,6 +272,11 @@ def _events_of(
         # and a government's protest is a diplomatic one, coded by its own words (ACCUSE)
         return []
     targets = [a for a in link(finder, item.frame.targets, skip=sources) if a not in sources]
+    if item.plover in OWN_FORCES_MOVED:
+        # "Israel withdrew its forces from Rafah": the forces moved are the actor's own, not
+        # whom it acts on (the place they leave is, through the places step)
+        own_countries = {a.country for a in sources if a.country}
+        targets = [a for a in targets if not (a.sector == "MIL" and a.country in own_countries)]
     start, end = item.trigger.char_span(doc)
     sentence = analysis.sentence_index(start)
     if not targets and item.frame.anaphor is not None:

@@ -42,6 +42,7 @@ class When:
     name_object: bool = False
     no_preps: frozenset[str] = frozenset()
     actor_subject: bool = False
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ def _when(raw: Any, where: str) -> When:
     known = {
         "object", "prep", "modifier", "clause", "that_clause", "by", "actor_object",
         "has_object", "intransitive", "self_clause", "party_prep", "name_object",
-        "no_prep", "actor_subject",
+        "no_prep", "actor_subject", "subject",
     }  # fmt: skip
     if not isinstance(raw, dict) or not set(raw) <= known:
         raise DataError(f"{where}: 'when' takes only {sorted(known)}, got {raw!r}")
@@ -182,6 +183,7 @@ def _when(raw: Any, where: str) -> When:
         name_object=bool(raw.get("name_object", False)),
         no_preps=frozenset(raw.get("no_prep") or ()),
         actor_subject=bool(raw.get("actor_subject", False)),
+        subjects=frozenset(raw.get("subject") or ()),
     )
 
 

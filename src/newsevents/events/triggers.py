@@ -155,6 +155,10 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
         return False
     if when.intransitive and (obj is not None or is_passive(tok) or has_clause(tok, False)):
         return False  # "conceded that he was trailing" has a complement
+    if when.subjects:  # "missiles hit Kharkiv": what does the hitting
+        subj, _ = subject_of(tok)
+        if subj is None or subj.lemma_.lower() not in when.subjects:
+            return False
     if when.actor_subject:
         subj, _ = subject_of(tok)
         if subj is None or not party(subj):  # "his loss allowed him": his thing, not him

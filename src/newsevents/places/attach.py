@@ -106,11 +106,17 @@ def _argument_kind(word: Token, trigger: Token) -> str | None:
 AIMED_PREPS = frozenset({"of", "on", "against"})
 
 
+#: Object nouns of a verb that carry its aim: "resumed attacks on X", "began the siege of X".
+AIMED_OBJECTS = frozenset({
+    "attack", "assault", "offensive", "bombardment", "bombing", "shelling", "strike",
+    "airstrike", "raid", "siege", "blockade", "invasion", "occupation", "shell",
+})  # fmt: skip
 #: Prepositions that name the recipient of some event types: "sent aid to Gaza", "fired
 #: rockets at Ashkelon". Elsewhere "to" is a destination ("moved troops to the border").
 RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "AID": frozenset({"to"}),
     "ASSAULT": frozenset({"at"}),
+    "RETREAT": frozenset({"from"}),  # "withdrew its forces from Rafah"
 }
 
 
@@ -129,6 +135,14 @@ def _object_place(token: Token, trigger: Token, plover: str = "") -> bool:
             return True
         if dep == "pobj" and head.lower_ in AIMED_PREPS and head.head.i == trigger.i:
             return True  # an event noun's "of" noun, "attacks on X": "the siege of X"
+        if (
+            dep == "pobj"
+            and head.lower_ in AIMED_PREPS
+            and head.head.dep_ in ("dobj", "obj")
+            and head.head.head.i == trigger.i
+            and head.head.lemma_.lower() in AIMED_OBJECTS
+        ):
+            return True  # "resumed attacks on Kharkiv", "stepped up the shelling of X"
         if (
             dep == "pobj"
             and head.lower_ in RECIPIENT_PREPS.get(plover, ())

@@ -157,7 +157,8 @@ def _inside_other_name(doc: Doc, cand: _Candidate, covered: set[int]) -> bool:
             continue
         # Places listed in one entity ("Atlanta, Georgia") are separated by a comma or
         # "and"; without one, a second name makes a longer name ("Syracuse University").
-        listed = ent.label_ in _PLACE_LABELS and any(t.pos_ in ("PUNCT", "CCONJ") for t in ent)
+        # The NER may label such a list anything ("Kharkiv and Odesa": WORK_OF_ART).
+        listed = any(t.pos_ in ("PUNCT", "CCONJ") for t in ent)
         for t in ent:
             if cand.first <= t.i < cand.last or t.pos_ in ("DET", "PUNCT", "PART", "ADP", "CCONJ"):
                 continue
@@ -204,20 +205,38 @@ def find_places(
             continue  # "PORT SUDAN, Sudan (AP) —": where the story was filed
         if not is_locative(head) and any(s < cand.end and cand.start < e for s, e in actor_spans):
             continue
-        if entry.kind == "city" and not _city_reading(head, name, surnames):
+        if entry.kind == "city" and not _city_reading(head, name, surnames, entry.population):
             continue
         out.append(Mention(cand.start, cand.end, text[cand.start : cand.end], entry))
     return out
 
 
-def _city_reading(head: Token, name: str, surnames: set[str]) -> bool:
+#: A city this large is read as the city when the NER mislabels it ("Russian missiles hit
+#: Kharkiv": tagged ORG; "Drones struck Zaporizhzhia": PERSON) but the parse makes it what
+#: an act is aimed at: an object or a preposition's object, not a speaking subject.
+BIG_CITY = 500_000
+
+
+def _city_reading(head: Token, name: str, surnames: set[str], population: int = 0) -> bool:
     """Return True if a city name is used as a place: not a surname of the article, and
-    tagged as a place by the NER (and not its government) or after "in", "near", ..."""
+    tagged as a place by the NER (and not its government), after "in", "near", ..., or,
+    for a big city, as an object."""
     if name in surnames:
         return False
     if head.ent_type_ in _PLACE_LABELS and not is_metonym(head):
         return True
+    if population >= BIG_CITY and _object_use(head):
+        return True
     return is_locative(head, STRICT_PREPS)
+
+
+def _object_use(token: Token) -> bool:
+    """Return True when ``token`` (or the conjunct it follows) is an object or a
+    preposition's object: "hit Kharkiv and Odesa", "attacks on Kharkiv"."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    return current.dep_ in ("dobj", "obj", "pobj")
 
 
 def choose(cand: _Candidate, name: str, evidence: Counter[str], prefer: int | None) -> Entry:
