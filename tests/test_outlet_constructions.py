@@ -134,3 +134,12 @@ def test_a_big_city_the_ner_mislabels_is_still_a_place_when_it_is_aimed_at() -> 
 def test_sanctions_that_hit_an_economy_are_no_attack() -> None:
     types = {e.plover for e in _analyse("Western sanctions hit Russia hard.").events}
     assert "ASSAULT" not in types
+
+
+def test_conjoined_relative_clauses_share_their_time() -> None:
+    analysis = _analyse(
+        "Peru praised the accord that Chile nearly signed in 2019, but which Bolivia later "
+        "rejected."
+    )
+    rejected = [e for e in analysis.events if e.trigger.text == "rejected"]
+    assert rejected and rejected[0].date is not None and rejected[0].date.value == "2019"

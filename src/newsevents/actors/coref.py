@@ -182,6 +182,15 @@ def _commands(cand: _Candidate, pronoun: Token | None) -> bool:
     return verb in pronoun.ancestors
 
 
+def _outranked(cand: _Candidate, pronoun: Token | None) -> bool:
+    """Return True when a subject pronoun has a likelier actor in its sentence than
+    ``cand``: an actor that is not the subject of a clause holding the pronoun. Non-actors
+    ("the talks") and object pronouns keep plain nearness."""
+    if pronoun is None or not pronoun.dep_.startswith("nsubj") or cand.referent is None:
+        return False
+    return not _commands(cand, pronoun)
+
+
 def _best(
     cands: list[_Candidate],
     here: int,
@@ -202,7 +211,7 @@ def _best(
             here - c.sentence,
             plural_first and not c.plural,
             here != c.sentence and not c.subject,
-            here == c.sentence and c.referent is not None and not _commands(c, pronoun),
+            here == c.sentence and _outranked(c, pronoun),
             -c.head,
         ),
     )

@@ -29,6 +29,7 @@ def _walled_off(trigger: Token, expr: Token) -> bool:
     the hosting, not the saying); one that describes the trigger itself dates it ("talks
     that were held on Monday").
     """
+    relative = _relative_clause(trigger)
     for node in (expr, *expr.ancestors):
         inside = node.i == trigger.i or node in trigger.ancestors
         if node.dep_ == "advcl" and any(
@@ -36,8 +37,19 @@ def _walled_off(trigger: Token, expr: Token) -> bool:
         ):
             return not inside
         if node.dep_ in ("relcl", "acl") and node.head.i != trigger.i and not inside:
-            return True
+            # conjoined relative clauses share their time: "the deal that they adopted
+            # last year, but which Kiev later dropped" (the second is often parsed as a
+            # conjunct of the main verb)
+            return not relative
     return False
+
+
+def _relative_clause(trigger: Token) -> bool:
+    """Return True when the trigger's clause is a relative one by its pronoun ("which
+    Kiev dropped"), whatever arc the parser gave it."""
+    verb = clause_head(trigger)
+    return any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
+               for c in verb.children)
 
 
 def _rank(trigger: Token, expr: Token) -> tuple[int, int, int] | None:
