@@ -143,3 +143,16 @@ def test_conjoined_relative_clauses_share_their_time() -> None:
     )
     rejected = [e for e in analysis.events if e.trigger.text == "rejected"]
     assert rejected and rejected[0].date is not None and rejected[0].date.value == "2019"
+
+
+def test_an_attack_comes_from_whoever_holds_the_place_it_came_from() -> None:
+    analysis = _analyse(
+        "According to the monitors, most of the shelling came from positions held by "
+        "Russian forces."
+    )
+    assert [e.source_code for e in analysis.events if e.plover == "ASSAULT"] == ["RUSMIL"]
+    analysis = _analyse("The rockets were fired from areas controlled by Hamas.")
+    assert [e.source_code for e in analysis.events] == ["PSEREB"]
+    # the monitors who report it are its speaker, never its source
+    analysis = _analyse("The shelling came from the north, the monitors said.")
+    assert all(e.source_code is None for e in analysis.events)

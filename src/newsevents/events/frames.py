@@ -101,6 +101,11 @@ def frame_of(trigger: Trigger, doc: Doc, lex: Lexicon) -> Frame:
 
 def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     frame = Frame()
+    if trigger.sense.plover == "ASSAULT" and is_passive(tok) and not any(
+        True for _ in prep_objects(tok, "by")
+    ):
+        # "rockets were fired from areas controlled by Hamas": the holder fired them
+        frame.sources.extend(_origin_holders(tok))
     subj, found = subject_of(tok)
     if subj is not None:
         frame.sources.extend(_with_conjuncts(subj))
@@ -217,9 +222,39 @@ def _condition_subjects(verb: Token) -> list[Token]:
     return out
 
 
+#: Verbs that say where an attack came from: "the shelling came from Russian positions".
+ORIGIN_VERBS = frozenset({"come", "originate", "emanate"})
+#: Participles that tie an area to whoever holds it: "positions held by Russian forces".
+HOLDING = frozenset({"held", "controlled", "occupied", "run", "seized", "captured"})
+
+
+def _origin_holders(verb: Token) -> list[Token]:
+    """Return who holds the place an attack came from or was fired from, or [].
+
+    "came from positions held by Russian forces" → forces; "fired from areas controlled
+    by Hamas" → Hamas; "came from Hamas-controlled territory" → Hamas; "came from Russian
+    positions" → positions (the phrase names Russia).
+    """
+    out: list[Token] = []
+    for _, place in prep_objects(verb, "from"):
+        for acl in place.children:
+            if acl.dep_ in ("acl", "amod") and acl.lower_ in HOLDING:
+                out.extend(o for _, o in prep_objects(acl, "by"))
+                out.extend(c for c in acl.children if c.dep_ in ("npadvmod", "compound"))
+        if not out and any(c.dep_ in ("amod", "compound", "poss") for c in place.children):
+            out.append(place)  # "Russian positions", "the army's positions"
+    return out
+
+
 def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     frame = Frame()
     sense = trigger.sense
+    if sense.plover == "ASSAULT":
+        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in ORIGIN_VERBS:
+            # "most of the shelling came from positions held by Russian forces"
+            frame.sources.extend(_origin_holders(holder.head))
+            frame.core = frame.core or bool(frame.sources)
     for poss in children(tok, "poss"):
         frame.sources.extend(_with_conjuncts(poss))
         frame.core = True
