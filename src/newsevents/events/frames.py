@@ -250,10 +250,10 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
     frame = Frame()
     sense = trigger.sense
     if sense.plover == "ASSAULT":
-        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
-        if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in ORIGIN_VERBS:
+        whole = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        if whole.dep_ == "nsubj" and whole.head.lemma_.lower() in ORIGIN_VERBS:
             # "most of the shelling came from positions held by Russian forces"
-            frame.sources.extend(_origin_holders(holder.head))
+            frame.sources.extend(_origin_holders(whole.head))
             frame.core = frame.core or bool(frame.sources)
     for poss in children(tok, "poss"):
         frame.sources.extend(_with_conjuncts(poss))
