@@ -156,3 +156,27 @@ def test_an_attack_comes_from_whoever_holds_the_place_it_came_from() -> None:
     # the monitors who report it are its speaker, never its source
     analysis = _analyse("The shelling came from the north, the monitors said.")
     assert all(e.source_code is None for e in analysis.events)
+
+
+def test_a_speech_act_joined_to_a_copular_clause_is_the_speakers() -> None:
+    analysis = _analyse(
+        "A spokesman for the Belarusian foreign ministry said the claims were absurd and "
+        "called on Poland to reopen the crossing."
+    )
+    assert ("BLRGOV", "REQUEST", "POL") in _events(analysis)
+
+
+def test_traded_accusations_go_both_ways() -> None:
+    for text in (
+        "Armenia and Azerbaijan traded accusations on Monday.",
+        "Poland and Belarus trade accusations over border closures",  # a headline
+    ):
+        pairs = {(e.source_code, e.target_code) for e in _analyse(text).events}
+        first, second = ("ARM", "AZE") if "Armenia" in text else ("POL", "BLR")
+        assert pairs == {(first, second), (second, first)}, text
+
+
+def test_money_given_and_help_to_do_something_are_aid_to_the_helped() -> None:
+    assert ("DEU", "AID", "UKR") in _events(_analyse("Germany gave 2 billion euros to Ukraine."))
+    assert ("JPN", "AID", "LKA") in _events(_analyse("Japan helped Sri Lanka rebuild its ports."))
+    assert not _analyse("Russia gave assurances to Turkey.").events

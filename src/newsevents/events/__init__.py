@@ -225,14 +225,30 @@ def _context_words(tok: Token, lex: Lexicon) -> list[str]:
     return out
 
 
+#: Verbs that make an act mutual: "Poland and Belarus traded accusations", "exchanged fire".
+TRADING_VERBS = frozenset({"trade", "exchange", "swap"})
+
+
+def _traded(item: _Coded, analysis: Analysis) -> bool:
+    """Return True when the event noun is what its actors trade with each other."""
+    if analysis.doc is None or item.trigger.kind not in ("noun", "stance"):
+        return False
+    noun = analysis.doc[item.trigger.i]
+    if any(c.dep_ == "compound" and c.lemma_.lower() in TRADING_VERBS for c in noun.children):
+        return True  # a headline's "Poland and Belarus trade accusations", parsed as nouns
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in TRADING_VERBS
+
+
 def _pairs(
-    item: _Coded, sources: list[Actor], targets: list[Actor]
+    item: _Coded, sources: list[Actor], targets: list[Actor], analysis: Analysis
 ) -> list[tuple[Actor | None, Actor | None]]:
     """Return the (source, target) pairs of an event: reciprocal, or every source × target."""
     # mediators side by side ("X and Y, which mediate the talks") do not mediate between
     # each other: a mediation is aimed at the parties, when the text names them
     third_party = item.mode == "third-party"
-    reciprocal = (item.trigger.sense.reciprocal or item.plover in MUTUAL) and not third_party
+    reciprocal = (
+        item.trigger.sense.reciprocal or item.plover in MUTUAL or _traded(item, analysis)
+    ) and not third_party
     own = {a.country for a in sources if a.country}
     if reciprocal and len(sources) >= 2 and targets and all(t.country in own for t in targets):
         # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
@@ -295,7 +311,7 @@ def _events_of(
         # (manual, "required entities"). An actor it names but we cannot link stays.
         return []
     else:
-        pairs = _pairs(item, sources, targets)
+        pairs = _pairs(item, sources, targets, analysis)
     if talks_noun and not unnamed and item.mode != "third-party":  # a mediator is no party
         named = [(s, t) for s, t in pairs if s is not None and t is not None]
         if named:

@@ -140,6 +140,11 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
         frame.anaphor = told_before(obj, lex)
         if trigger.sense.mode == "third-party":  # "mediate the talks between X and Y"
             frame.targets.extend(o for _, o in _ordered_preps(obj, ("between", "among")))
+    if trigger.sense.plover == "AID" and obj is None:
+        for comp in children(tok, "ccomp", "xcomp"):  # "to help Poland and Latvia strengthen"
+            helped = first_child(comp, "nsubj")
+            if helped is not None:
+                frame.targets.extend(_with_conjuncts(helped))
     if trigger.sense.plover in GOVERNING_TYPES:
         for comp in children(tok, "xcomp"):  # "offered to hand over to Britain ..."
             # "agreed to take back refugees from Myanmar": "from" names the other side too

@@ -175,6 +175,13 @@ def own_tense(verb: Token, head: Token) -> bool:
     return verb.tag_ == "VBN" and head.tag_ == "VB"
 
 
+#: Acts of a speaker that a misparse may join to the clause of what it said.
+SPEAKERS_ACTS = frozenset({
+    "accuse", "add", "appeal", "ask", "call", "condemn", "demand", "deny", "insist",
+    "invite", "reject", "threaten", "urge", "vow", "warn", "welcome",
+})  # fmt: skip
+
+
 def _outside_clause(verb: Token, head: Token) -> bool:
     """Return True when a conjunct belongs with the verb above its head's clause.
 
@@ -182,12 +189,14 @@ def _outside_clause(verb: Token, head: Token) -> bool:
     "urged" to "stalled", but "urged" cannot share "had" (or "would"); it is the
     speaker's second act, coordinated with "said".
     """
-    return (
-        own_tense(verb, head)
-        and head.dep_ == "ccomp"
-        and any(c.dep_ in ("aux", "auxpass") for c in head.children)
-        and head.head.pos_ in ("VERB", "AUX")
-    )
+    if head.dep_ != "ccomp" or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_ == "be" and verb.tag_ in FINITE and verb.lemma_.lower() in SPEAKERS_ACTS:
+        # "said the claims were absurd and called on Poland to ...": a copular clause
+        # says what the speaker thinks; a finite speech act after it is the speaker's own
+        # (not "said the sanctions were illegal and hurt farmers")
+        return True
+    return own_tense(verb, head) and any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 def direct_object(verb: Token) -> Token | None:
