@@ -59,6 +59,12 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "She called his new law “a crucial step forward for the city.”",
             ("She", "called", "his new law “a crucial step forward for the city.”"),
         ),
+        (  # an inverted cue after a quote: the quote's last noun is not its subject
+            "“The council is in chaos. Total chaos mode,” said Anna Berg, a Denver-based "
+            "member of the board.",
+            ("Anna Berg, a Denver-based member of the board", "said",
+             "“The council is in chaos. Total chaos mode,”"),
+        ),
         (  # a headline attributed with a colon, to the end of its line
             "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
             ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),

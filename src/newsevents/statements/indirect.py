@@ -88,6 +88,8 @@ _NOTICES = frozenset(
 _NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
+#: Quote marks that close a quote (a straight one closes when the tagger tags it '').
+_CLOSING_QUOTES = frozenset({"”", "»"})
 
 
 @dataclass(slots=True)
@@ -436,7 +438,7 @@ def _source_token(tok: Token) -> Token | None:
             if objs:
                 return objs[0]
     for c in tok.children:
-        if c.dep_ in _SUBJECTS and c.lower_ != "it":
+        if c.dep_ in _SUBJECTS and c.lower_ != "it" and not _quoted_subject(c, tok):
             return c
     if any(c.dep_ in _PASSIVE_SUBJECTS for c in tok.children):
         return None
@@ -452,6 +454,17 @@ def _source_token(tok: Token) -> Token | None:
             if c.dep_ in _SUBJECTS and c.lower_ != "it":
                 return c
     return None
+
+
+def _quoted_subject(subj: Token, verb: Token) -> bool:
+    """Return True when a subject before the verb sits inside the quote that closes right
+    before it ("“... in panic mode,” said Jane Doe": "mode" is the quote's own word, the
+    speaker is the subject after the verb)."""
+    if subj.i > verb.i:
+        return False
+    # a mark after the subject's own phrase: "The group “Citizens United” said" is a name
+    between = verb.doc[subj.right_edge.i + 1 : verb.i]
+    return any(t.tag_ == "''" or t.text in _CLOSING_QUOTES for t in between)
 
 
 def _source_span(tok: Token) -> Offsets:
