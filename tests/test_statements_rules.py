@@ -164,3 +164,34 @@ def test_statements_rules_adjective_lexicon_is_tested(lexicon):  # type: ignore[
     # every listed adjective has its sentence above
     params = test_statements_rules_adjectives.pytestmark[0].args[1]  # type: ignore[attr-defined]
     assert {a for a, _ in params} == set(lexicon.adjectives)
+
+
+def test_statements_rules_answers(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a one-word answer is what was said
+    found = _found(nlp, lexicon, "Asked whether the plan was fair, most voters said yes.")
+    assert ("most voters", "said", "yes") in found
+
+
+def test_statements_rules_trailing_cue_misparsed(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # "..., police said" with the verb parsed as a conjunct of the clause it reports
+    # (as the parser often does after a long clause): the clause before is the content
+    from spacy.tokens import Doc
+
+    words = ["Ten", "people", "were", "hurt", ",", "police", "said", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, False, False],
+        heads=[1, 3, 3, 3, 3, 6, 3, 3],
+        deps=["nummod", "nsubjpass", "auxpass", "ROOT", "punct", "nsubj", "conj", "punct"],
+        pos=["NUM", "NOUN", "AUX", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        tags=["CD", "NNS", "VBD", "VBN", ",", "NNS", "VBD", "."],
+        lemmas=["ten", "people", "be", "hurt", ",", "police", "say", "."],
+    )
+    found = [
+        (doc.text[f.source[0] : f.source[1]] if f.source else None,
+         doc.text[f.cue[0] : f.cue[1]],
+         doc.text[f.content[0] : f.content[1]])
+        for f in find_statements(doc, lexicon)
+    ]  # fmt: skip
+    assert ("police", "said", "Ten people were hurt") in found

@@ -76,6 +76,9 @@ _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
      "insist", "warn", "reply", "respond", "answer", "note", "remark", "argue", "ask"}
 )  # fmt: skip
+#: Speech verbs that report the clause before them ("..., police said"); "responded",
+#: "asked" or "continued" after a comma start a new act instead.
+_TRAILING_VERBS = _SPEECH_VERBS - {"respond", "reply", "answer", "ask", "continue"}
 #: Prepositions whose object is what a listed cue is about ("complained about the noise",
 #: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
 _TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
@@ -86,6 +89,8 @@ _NOTICES = frozenset(
 )  # fmt: skip
 #: Prepositions that give a reporting noun its topic ("concerns about", "criticism over").
 _NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
+#: One-word answers a speech verb reports as its content ("said yes", "said so").
+_ANSWERS = frozenset({"yes", "no", "so"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 #: Quote marks that close a quote (a straight one closes when the tagger tags it '').
@@ -205,6 +210,10 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     if content is None and lemma not in _SPEECH_VERBS and not _before_colon(tok):
         return None  # a cue before a colon ("The report reads: ...") takes what follows
     source_tok = _source_token(tok)
+    if content is None and lemma in _SPEECH_VERBS:
+        content = _short_answer(tok) or (
+            _clause_before(tok, source_tok) if lemma in _TRAILING_VERBS else None
+        )
     return Found(
         cue=_cue_span(tok, cue_end),
         content=content,
@@ -213,6 +222,47 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
         kind="indirect",
         cue_token=tok.i,
     )
+
+
+def _short_answer(tok: Token) -> Offsets | None:
+    """Return the one-word answer a speech verb reports ("said yes", "said so", "said no
+    to the war"), or None."""
+    for c in tok.children:
+        if c.i > tok.i and c.lower_ in _ANSWERS and c.dep_ in ("dobj", "advmod", "intj", "ccomp"):
+            return (c.idx, c.idx + len(c))
+    return None
+
+
+def _clause_before(tok: Token, source: Token | None) -> Offsets | None:
+    """Return the clause a trailing attribution reports ("Ten were hurt, police said", "...,
+    said the chief engineer") when the parser did not attach it to the verb, or None.
+
+    The cue (with its source when that comes first) must follow a comma that ends a clause
+    with a verb of its own, opening the sentence; a quote ending there is left to the quote
+    matching.
+    """
+    doc = tok.doc
+    sent = tok.sent
+    left = tok.i
+    if source is not None and source.i < tok.i:
+        left = min(left, source.left_edge.i)
+    while left > sent.start and doc[left - 1].dep_ in (*_CUE_LEFT, "advmod") and (
+        doc[left - 1].head.i == tok.i
+    ):
+        left -= 1
+    comma = left - 1
+    if comma <= sent.start or doc[comma].text not in (",", "—", "–"):
+        return None
+    before = doc[sent.start : comma]
+    if any(t.text in _QUOTES for t in before[-2:]) or not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in before
+    ):
+        return None
+    if any(t.i != tok.i and t.head.i == tok.i and t.i < comma for t in before if t.dep_ in (
+        "ccomp", "dobj"
+    )):
+        return None  # the verb has its own clause or object there: not a trailing cue
+    return _trim(doc, sent.start, comma)
 
 
 def _topic_prep(tok: Token, cue_end: int) -> bool:
