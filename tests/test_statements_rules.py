@@ -65,6 +65,22 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             ("Anna Berg, a Denver-based member of the board", "said",
              "“The council is in chaos. Total chaos mode,”"),
         ),
+        (  # a naming verb with a relative object: "what" to the predicate
+            "She opposed the new tax, which the mayor called a disgrace.",
+            ("the mayor", "called", "which the mayor called a disgrace"),
+        ),
+        (  # a cue in an "as" clause reports the clause it hangs on
+            "As the Times reported last week, the mayor will not run again.",
+            ("the Times", "reported", "the mayor will not run again"),
+        ),
+        (
+            "The deal collapsed in May, as the minister noted.",
+            ("the minister", "noted", "The deal collapsed in May"),
+        ),
+        (  # "recall" reports its object
+            "He recalled the long winter of 1947.",
+            ("He", "recalled", "the long winter of 1947"),
+        ),
         (  # a headline attributed with a colon, to the end of its line
             "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
             ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),

@@ -22,6 +22,8 @@ Offsets = tuple[int, int]
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Relative and free-relative objects before a naming verb ("what he calls X").
+_WH_OBJECTS = frozenset({"what", "which", "that", "whom", "who"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: Verbs whose object is the person addressed, not what was said ("told reporters that").
@@ -41,7 +43,7 @@ _OBJECT_VERBS = frozenset(
      "forecast", "estimate", "recommend", "guarantee", "signal", "underscore", "stress",
      "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write",
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
-     "portray", "prefer", "tout", "imply"}
+     "portray", "prefer", "tout", "imply", "recall"}
 )  # fmt: skip
 #: The outlet's own hedges ("it appears that", "it seems unlikely"): never a statement,
 #: whatever the learned scorer says (PolNeAR marks them as cues of the author).
@@ -366,6 +368,14 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         return None
     if lemma in _NAMING_VERBS:  # "called the plan “a disgrace”": only with a predicate
         oprd = [c for c in after if c.dep_ == "oprd"]
+        if not dobj and len(oprd) >= 2:  # "called Trump a liar", both parsed as predicates
+            dobj, oprd = oprd[:1], oprd[1:]
+        rel = [c for c in children if c.dep_ == "dobj" and c.i < tok.i and c.lower_ in _WH_OBJECTS]
+        if rel and not dobj and (oprd or _quote_after(tok)):
+            # "what he calls “corruption”", "a plan which she called reckless": the relative
+            # pronoun is the object; the scorer and readers cut the source and cue out
+            end = oprd[-1].right_edge.i + 1 if oprd else tok.i + 3
+            return _trim(doc, rel[0].i, end)
         if dobj and not oprd and _quote_after(dobj[0]):
             # the predicate is a quote the parser did not attach as one: it runs from the
             # object into the quote, which the quote matching grows to its whole
@@ -390,6 +400,9 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     if passive and agent and (learned or lemma in _OBJECT_VERBS):
         # "The plan was criticized by the unions": what the agent judged is the subject
         return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
+    as_clause = _as_reported(tok)
+    if as_clause is not None:
+        return as_clause
     # "... , he said." with the clause as the cue's head (parataxis or a misparse)
     if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
         left = tok.left_edge.i
@@ -402,6 +415,24 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         head = tok.head
         if tok.left_edge.i > head.left_edge.i and _commas_around(tok):
             return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+    return None
+
+
+def _as_reported(tok: Token) -> Offsets | None:
+    """Return the main clause of "As the Times reported, ..." / "..., as she noted": a cue in
+    an "as" clause with nothing of its own reports the clause it hangs on, or None."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
+        return None
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"]
+    if not marks or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+        return None
+    head = tok.head
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if left <= head.left_edge.i and right < head.i:  # "As X reported, the deal ..."
+        return _trim(doc, right + 1, head.right_edge.i + 1)
+    if right >= head.right_edge.i - 1 and left > head.i:  # "..., as X noted."
+        return _trim(doc, head.left_edge.i, left)
     return None
 
 
