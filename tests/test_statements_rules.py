@@ -105,6 +105,9 @@ def test_statements_rules_colon_block(nlp, lexicon):  # type: ignore[no-untyped-
         # the outlet's own notices are not attributions
         "Correction: An earlier version of this story misstated the date.",
         "Editor's note: This story was updated on Friday.",
+        "Breaking: The bridge over the river has closed to traffic.",
+        # the turns of an interview transcript
+        "Q: Will the bridge be rebuilt this year?\n\nA: The works will begin in June.",
         # a participle with no subject names no speaker: "when asked about" is not a cue
         # of the person asked
         "The coach, when questioned about the injury, left the room.",

@@ -86,9 +86,12 @@ _TRAILING_VERBS = _SPEECH_VERBS - {"respond", "reply", "answer", "ask", "continu
 _TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
 #: Words before a colon that label the outlet's own notices, never a speaker.
 _NOTICES = frozenset(
-    {"clarification", "correction", "disclaimer", "disclosure", "editor's note", "note",
-     "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
+    {"breaking", "clarification", "correction", "disclaimer", "disclosure", "editor's note",
+     "note", "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
 )  # fmt: skip
+#: Labels of an interview transcript's turns ("Q: ...", "A: ..."): the outlet's layout,
+#: not an attribution of its own.
+_INTERVIEW_LABELS = frozenset({"q", "a", "question", "answer"})
 #: Prepositions that give a reporting noun its topic ("concerns about", "criticism over").
 _NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
 #: One-word answers a speech verb reports as its content ("said yes", "said so").
@@ -794,7 +797,7 @@ def _colon_attribution(sent: Span) -> Found | None:
     )
     if not headline and not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
-    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES:
+    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES | _INTERVIEW_LABELS:
         return None  # "Correction: ...", "Editor's note: ...": the outlet's own notice
     doc = sent.doc
     end = sent.end
