@@ -26,6 +26,11 @@ def _texts(text: str) -> list[str]:
         ("“He told me ‘never again,’ and left,” she said.", ["“He told me ‘never again,’ and left,”"]),
         # a quote that runs on: the paragraph reopens the mark without closing the last
         ("“First we wait.\n\n“Then we talk,” he said.", ["“First we wait.", "“Then we talk,”"]),
+        # mixed double marks: a straight opener closed curly, a curly closer typed as “
+        ('"We are ready,” the mayor said.', ['"We are ready,”']),
+        ("“It is too late,“ said the coach. “We lost.”", ["“It is too late,“", "“We lost.”"]),
+        # a “ before a word still opens: not a closer
+        ('He said "no" and “yes” twice.', ['"no"', "“yes”"]),
         ("Nobody's quoting anyone here.", []),
     ],
 )

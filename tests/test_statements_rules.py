@@ -59,6 +59,28 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "She called his new law “a crucial step forward for the city.”",
             ("She", "called", "his new law “a crucial step forward for the city.”"),
         ),
+        (  # an inverted cue after a quote: the quote's last noun is not its subject
+            "“The council is in chaos. Total chaos mode,” said Anna Berg, a Denver-based "
+            "member of the board.",
+            ("Anna Berg, a Denver-based member of the board", "said",
+             "“The council is in chaos. Total chaos mode,”"),
+        ),
+        (  # a naming verb with a relative object: "what" to the predicate
+            "She opposed the new tax, which the mayor called a disgrace.",
+            ("the mayor", "called", "which the mayor called a disgrace"),
+        ),
+        (  # a cue in an "as" clause reports the clause it hangs on
+            "As the Times reported last week, the mayor will not run again.",
+            ("the Times", "reported", "the mayor will not run again"),
+        ),
+        (
+            "The deal collapsed in May, as the minister noted.",
+            ("the minister", "noted", "The deal collapsed in May"),
+        ),
+        (  # "recall" reports its object
+            "He recalled the long winter of 1947.",
+            ("He", "recalled", "the long winter of 1947"),
+        ),
         (  # a headline attributed with a colon, to the end of its line
             "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
             ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),
@@ -83,6 +105,9 @@ def test_statements_rules_colon_block(nlp, lexicon):  # type: ignore[no-untyped-
         # the outlet's own notices are not attributions
         "Correction: An earlier version of this story misstated the date.",
         "Editor's note: This story was updated on Friday.",
+        "Breaking: The bridge over the river has closed to traffic.",
+        # the turns of an interview transcript
+        "Q: Will the bridge be rebuilt this year?\n\nA: The works will begin in June.",
         # a participle with no subject names no speaker: "when asked about" is not a cue
         # of the person asked
         "The coach, when questioned about the injury, left the room.",
@@ -158,3 +183,34 @@ def test_statements_rules_adjective_lexicon_is_tested(lexicon):  # type: ignore[
     # every listed adjective has its sentence above
     params = test_statements_rules_adjectives.pytestmark[0].args[1]  # type: ignore[attr-defined]
     assert {a for a, _ in params} == set(lexicon.adjectives)
+
+
+def test_statements_rules_answers(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a one-word answer is what was said
+    found = _found(nlp, lexicon, "Asked whether the plan was fair, most voters said yes.")
+    assert ("most voters", "said", "yes") in found
+
+
+def test_statements_rules_trailing_cue_misparsed(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # "..., police said" with the verb parsed as a conjunct of the clause it reports
+    # (as the parser often does after a long clause): the clause before is the content
+    from spacy.tokens import Doc
+
+    words = ["Ten", "people", "were", "hurt", ",", "police", "said", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, False, False],
+        heads=[1, 3, 3, 3, 3, 6, 3, 3],
+        deps=["nummod", "nsubjpass", "auxpass", "ROOT", "punct", "nsubj", "conj", "punct"],
+        pos=["NUM", "NOUN", "AUX", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        tags=["CD", "NNS", "VBD", "VBN", ",", "NNS", "VBD", "."],
+        lemmas=["ten", "people", "be", "hurt", ",", "police", "say", "."],
+    )
+    found = [
+        (doc.text[f.source[0] : f.source[1]] if f.source else None,
+         doc.text[f.cue[0] : f.cue[1]],
+         doc.text[f.content[0] : f.content[1]])
+        for f in find_statements(doc, lexicon)
+    ]  # fmt: skip
+    assert ("police", "said", "Ten people were hurt") in found

@@ -310,8 +310,59 @@ def pronoun_share(
             share.right += 1
 
 
-def evaluate(root: Path, split: str, limit: int | None = None) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class SpanError:
+    """One scoring error of a role: ``kind`` is "boundary" (a prediction overlaps a gold span
+    but does not match it: ``pred`` and ``gold`` both set), "missed" (a gold span nothing
+    overlaps) or "spurious" (a prediction that overlaps no gold span)."""
+
+    kind: str
+    pred: tuple[int, int] | None
+    gold: tuple[int, int] | None
+
+
+def span_errors(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> list[SpanError]:
+    """Return the errors of one article's predicted spans of a role against its gold ones,
+    in text order; an exact match is no error, and a prediction that matches one gold span
+    exactly is not also a boundary error of a neighbour."""
+    out: list[SpanError] = []
+    right = pred & gold
+    for p in sorted(pred - right):
+        near = [g for g in sorted(gold - right) if _overlaps(p, g)]
+        if near:
+            out.extend(SpanError("boundary", p, g) for g in near)
+        elif not any(_overlaps(p, g) for g in right):
+            out.append(SpanError("spurious", p, None))
+    for g in sorted(gold - right):
+        if not any(_overlaps(p, g) for p in pred):
+            out.append(SpanError("missed", None, g))
+    return sorted(out, key=lambda e: (e.gold or e.pred or (0, 0)))
+
+
+def error_lines(name: str, text: str, errors: Iterable[SpanError]) -> Iterator[str]:
+    """Return one tab-separated line per error: article, kind, predicted and gold text (or
+    "-"), and the error's sentence-ish context (the 80 characters either side, one line)."""
+    for e in errors:
+        span = e.gold or e.pred
+        assert span is not None
+        a, b = max(span[0] - 80, 0), min(span[1] + 80, len(text))
+        context = f"{text[a:span[0]]}[[{text[span[0]:span[1]]}]]{text[span[1]:b]}"
+        pred = text[e.pred[0] : e.pred[1]] if e.pred else "-"
+        gold = text[e.gold[0] : e.gold[1]] if e.gold else "-"
+        yield "\t".join((name, e.kind, pred, gold, " ".join(context.split())))
+
+
+def evaluate(
+    root: Path,
+    split: str,
+    limit: int | None = None,
+    errors: str | None = None,
+    out: Any = None,
+) -> dict[str, Any]:
     """Return P/R/F1 (exact and overlap) per role and the pronoun share on one split.
+
+    ``errors``: a role whose errors (boundary, missed, spurious) are written to ``out``
+    (default standard error), one tab-separated line each, for error analysis.
 
     Raises:
         InputError: the split is missing.
@@ -341,6 +392,12 @@ def evaluate(root: Path, split: str, limit: int | None = None) -> dict[str, Any]
         p = predicted_sets(analysis)
         for role in ROLES:
             counts[role].add(p[role], g[role])
+        if errors is not None:
+            lines = error_lines(
+                articles[key].name, analysis.article.text, span_errors(p[errors], g[errors])
+            )
+            for line in lines:
+                print(line, file=out or sys.stderr)
         pronoun_share(analysis, gold, share)
     return {
         "split": split,
@@ -373,7 +430,7 @@ def iter_rows(result: dict[str, Any]) -> Iterator[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Run the scorer from parsed arguments; return the exit code."""
-    result = evaluate(Path(args.path), args.split, args.limit)
+    result = evaluate(Path(args.path), args.split, args.limit, errors=args.errors)
     if args.json:
         json.dump(result, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -397,4 +454,11 @@ def register(sub: Any) -> None:
     p.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     p.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--errors",
+        choices=ROLES,
+        default=None,
+        help="write this role's errors to standard error, one tab-separated line each: "
+        "article, boundary/missed/spurious, predicted text, gold text, context",
+    )
     p.set_defaults(func=run)

@@ -22,6 +22,8 @@ Offsets = tuple[int, int]
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+#: Relative and free-relative objects before a naming verb ("what he calls X").
+_WH_OBJECTS = frozenset({"what", "which", "that", "whom", "who"})
 _CUE_LEFT = frozenset({"aux", "auxpass", "neg"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: Verbs whose object is the person addressed, not what was said ("told reporters that").
@@ -41,7 +43,7 @@ _OBJECT_VERBS = frozenset(
      "forecast", "estimate", "recommend", "guarantee", "signal", "underscore", "stress",
      "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write",
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
-     "portray", "prefer", "tout", "imply"}
+     "portray", "prefer", "tout", "imply", "recall"}
 )  # fmt: skip
 #: The outlet's own hedges ("it appears that", "it seems unlikely"): never a statement,
 #: whatever the learned scorer says (PolNeAR marks them as cues of the author).
@@ -76,18 +78,28 @@ _SPEECH_VERBS = frozenset(
     {"say", "add", "tell", "write", "tweet", "explain", "continue", "declare", "state",
      "insist", "warn", "reply", "respond", "answer", "note", "remark", "argue", "ask"}
 )  # fmt: skip
+#: Speech verbs that report the clause before them ("..., police said"); "responded",
+#: "asked" or "continued" after a comma start a new act instead.
+_TRAILING_VERBS = _SPEECH_VERBS - {"respond", "reply", "answer", "ask", "continue"}
 #: Prepositions whose object is what a listed cue is about ("complained about the noise",
 #: "warned against haste", "spoke of reform"); "said on Monday" or "in Paris" are not.
 _TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
 #: Words before a colon that label the outlet's own notices, never a speaker.
 _NOTICES = frozenset(
-    {"clarification", "correction", "disclaimer", "disclosure", "editor's note", "note",
-     "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
+    {"breaking", "clarification", "correction", "disclaimer", "disclosure", "editor's note",
+     "note", "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
 )  # fmt: skip
+#: Labels of an interview transcript's turns ("Q: ...", "A: ..."): the outlet's layout,
+#: not an attribution of its own.
+_INTERVIEW_LABELS = frozenset({"q", "a", "question", "answer"})
 #: Prepositions that give a reporting noun its topic ("concerns about", "criticism over").
 _NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
+#: One-word answers a speech verb reports as its content ("said yes", "said so").
+_ANSWERS = frozenset({"yes", "no", "so"})
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
+#: Quote marks that close a quote (a straight one closes when the tagger tags it '').
+_CLOSING_QUOTES = frozenset({"”", "»"})
 
 
 @dataclass(slots=True)
@@ -203,6 +215,10 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     if content is None and lemma not in _SPEECH_VERBS and not _before_colon(tok):
         return None  # a cue before a colon ("The report reads: ...") takes what follows
     source_tok = _source_token(tok)
+    if content is None and lemma in _SPEECH_VERBS:
+        content = _short_answer(tok) or (
+            _clause_before(tok, source_tok) if lemma in _TRAILING_VERBS else None
+        )
     return Found(
         cue=_cue_span(tok, cue_end),
         content=content,
@@ -211,6 +227,47 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
         kind="indirect",
         cue_token=tok.i,
     )
+
+
+def _short_answer(tok: Token) -> Offsets | None:
+    """Return the one-word answer a speech verb reports ("said yes", "said so", "said no
+    to the war"), or None."""
+    for c in tok.children:
+        if c.i > tok.i and c.lower_ in _ANSWERS and c.dep_ in ("dobj", "advmod", "intj", "ccomp"):
+            return (c.idx, c.idx + len(c))
+    return None
+
+
+def _clause_before(tok: Token, source: Token | None) -> Offsets | None:
+    """Return the clause a trailing attribution reports ("Ten were hurt, police said", "...,
+    said the chief engineer") when the parser did not attach it to the verb, or None.
+
+    The cue (with its source when that comes first) must follow a comma that ends a clause
+    with a verb of its own, opening the sentence; a quote ending there is left to the quote
+    matching.
+    """
+    doc = tok.doc
+    sent = tok.sent
+    left = tok.i
+    if source is not None and source.i < tok.i:
+        left = min(left, source.left_edge.i)
+    while left > sent.start and doc[left - 1].dep_ in (*_CUE_LEFT, "advmod") and (
+        doc[left - 1].head.i == tok.i
+    ):
+        left -= 1
+    comma = left - 1
+    if comma <= sent.start or doc[comma].text not in (",", "—", "–"):
+        return None
+    before = doc[sent.start : comma]
+    if any(t.text in _QUOTES for t in before[-2:]) or not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in before
+    ):
+        return None
+    if any(t.i != tok.i and t.head.i == tok.i and t.i < comma for t in before if t.dep_ in (
+        "ccomp", "dobj"
+    )):
+        return None  # the verb has its own clause or object there: not a trailing cue
+    return _trim(doc, sent.start, comma)
 
 
 def _topic_prep(tok: Token, cue_end: int) -> bool:
@@ -314,6 +371,14 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         return None
     if lemma in _NAMING_VERBS:  # "called the plan “a disgrace”": only with a predicate
         oprd = [c for c in after if c.dep_ == "oprd"]
+        if not dobj and len(oprd) >= 2:  # "called Trump a liar", both parsed as predicates
+            dobj, oprd = oprd[:1], oprd[1:]
+        rel = [c for c in children if c.dep_ == "dobj" and c.i < tok.i and c.lower_ in _WH_OBJECTS]
+        if rel and not dobj and (oprd or _quote_after(tok)):
+            # "what he calls “corruption”", "a plan which she called reckless": the relative
+            # pronoun is the object; the scorer and readers cut the source and cue out
+            end = oprd[-1].right_edge.i + 1 if oprd else tok.i + 3
+            return _trim(doc, rel[0].i, end)
         if dobj and not oprd and _quote_after(dobj[0]):
             # the predicate is a quote the parser did not attach as one: it runs from the
             # object into the quote, which the quote matching grows to its whole
@@ -338,6 +403,9 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     if passive and agent and (learned or lemma in _OBJECT_VERBS):
         # "The plan was criticized by the unions": what the agent judged is the subject
         return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
+    as_clause = _as_reported(tok)
+    if as_clause is not None:
+        return as_clause
     # "... , he said." with the clause as the cue's head (parataxis or a misparse)
     if tok.dep_ in ("parataxis",) and tok.head.i < tok.i:
         left = tok.left_edge.i
@@ -350,6 +418,24 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
         head = tok.head
         if tok.left_edge.i > head.left_edge.i and _commas_around(tok):
             return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
+    return None
+
+
+def _as_reported(tok: Token) -> Offsets | None:
+    """Return the main clause of "As the Times reported, ..." / "..., as she noted": a cue in
+    an "as" clause with nothing of its own reports the clause it hangs on, or None."""
+    doc = tok.doc
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
+        return None
+    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"]
+    if not marks or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+        return None
+    head = tok.head
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if left <= head.left_edge.i and right < head.i:  # "As X reported, the deal ..."
+        return _trim(doc, right + 1, head.right_edge.i + 1)
+    if right >= head.right_edge.i - 1 and left > head.i:  # "..., as X noted."
+        return _trim(doc, head.left_edge.i, left)
     return None
 
 
@@ -436,7 +522,7 @@ def _source_token(tok: Token) -> Token | None:
             if objs:
                 return objs[0]
     for c in tok.children:
-        if c.dep_ in _SUBJECTS and c.lower_ != "it":
+        if c.dep_ in _SUBJECTS and c.lower_ != "it" and not _quoted_subject(c, tok):
             return c
     if any(c.dep_ in _PASSIVE_SUBJECTS for c in tok.children):
         return None
@@ -452,6 +538,17 @@ def _source_token(tok: Token) -> Token | None:
             if c.dep_ in _SUBJECTS and c.lower_ != "it":
                 return c
     return None
+
+
+def _quoted_subject(subj: Token, verb: Token) -> bool:
+    """Return True when a subject before the verb sits inside the quote that closes right
+    before it ("“... in panic mode,” said Jane Doe": "mode" is the quote's own word, the
+    speaker is the subject after the verb)."""
+    if subj.i > verb.i:
+        return False
+    # a mark after the subject's own phrase: "The group “Citizens United” said" is a name
+    between = verb.doc[subj.right_edge.i + 1 : verb.i]
+    return any(t.tag_ == "''" or t.text in _CLOSING_QUOTES for t in between)
 
 
 def _source_span(tok: Token) -> Offsets:
@@ -700,7 +797,7 @@ def _colon_attribution(sent: Span) -> Found | None:
     )
     if not headline and not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
-    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES:
+    if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES | _INTERVIEW_LABELS:
         return None  # "Correction: ...", "Editor's note: ...": the outlet's own notice
     doc = sent.doc
     end = sent.end

@@ -13,6 +13,8 @@ import re
 # Openers mapped to the closers that end them. ’ is also an apostrophe: it closes a ‘ only
 # when no letter follows it ("‘don’t’" keeps going past "don’t").
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "''": "''", "``": "''"}
+#: Double quote marks: any one of them may close a quote another one opened (see _closes).
+_DOUBLE = frozenset({"“", "”", '"'})
 _MARK = re.compile(r"''|``|[“”«»‘’\"]")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -44,7 +46,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if mark == "‘" and not _opens(text, at, m.end(), end):
                 continue
             opened = (at, _PAIRS[mark])
-        elif mark == opened[1]:
+        elif mark == opened[1] or (
+            opened[1] in _DOUBLE and mark in _DOUBLE and _closes(text, at, m.end(), end)
+        ):
             if mark == "’" and m.end() < end and text[m.end()].isalpha():
                 continue  # an apostrophe inside the quote
             out.append((opened[0], m.end()))
@@ -55,6 +59,15 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             close -= 1
         out.append((opened[0], close))
     return out
+
+
+def _closes(text: str, at: int, after: int, end: int) -> bool:
+    """Return True when a double mark at ``at`` has a closer's shape: right after a word or
+    punctuation, before a space, punctuation or the paragraph's end. Typed and converted
+    text mixes the marks ("...” opened straight, “... here,“ closed curly the wrong way)."""
+    before = text[at - 1] if at > 0 else " "
+    nxt = text[after] if after < end else " "
+    return not before.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in _DOUBLE))
 
 
 def _opens(text: str, at: int, after: int, end: int) -> bool:
