@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..datelines import find_datelines
+from ..doccache import sent_starts
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase
 from .match import Match
@@ -231,5 +232,5 @@ class LinkState:
     # -- pass 1: people ------------------------------------------------------------------
     def setting(self, i: int, country: str) -> None:
         """Note that the sentence of token ``i`` takes place in (or among) ``country``."""
-        self.settings.setdefault(self.doc[i].sent.start, set()).add(country)
+        self.settings.setdefault(sent_starts(self.doc)[i], set()).add(country)
 
