@@ -33,3 +33,22 @@ def test_memo_starts_again_for_another_doc(nlp) -> None:  # type: ignore[no-unty
     memo(a)["x"] = 1
     assert "x" not in memo(b)
     assert sent_starts(b) == [0, 0, 0]
+
+
+def test_children_and_tokens_match_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.doccache import children, tokens
+
+    doc = nlp(TEXT)
+    assert [t.i for t in tokens(doc)] == list(range(len(doc)))
+    for tok in doc:
+        assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+
+
+def test_datelines_once_per_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.datelines import find_datelines
+    from newsevents.doccache import datelines
+
+    doc = nlp("OSLO (Reuters) — The envoy arrived on Monday.")
+    assert datelines(doc) == find_datelines(doc) != []
+    datelines(doc).clear()  # a caller's copy: the memo keeps its own
+    assert datelines(doc) == find_datelines(doc)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from .datelines import Dateline, find_datelines
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -42,3 +44,40 @@ def sent_starts(doc: Doc) -> list[int]:
 def sent_start(token: Token) -> int:
     """Return the index of the first token of ``token``'s sentence (``token.sent.start``)."""
     return sent_starts(token.doc)[token.i]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """Return the Doc's tokens as one list, built once (``for t in doc`` builds new ones)."""
+    store = memo(doc)
+    found: list[Token] | None = store.get("tokens")
+    if found is None:
+        found = store["tokens"] = list(doc)
+    return found
+
+
+def children(token: Token) -> list[Token]:
+    """Return ``token.children`` (left to right), from lists built once per Doc."""
+    doc = token.doc
+    store = memo(doc)
+    kids: list[list[Token]] | None = store.get("children")
+    if kids is None:
+        from spacy.attrs import HEAD
+
+        toks = tokens(doc)
+        kids = [[] for _ in toks]
+        # relative offsets, stored unsigned: int64 gives the negative ones back
+        heads = doc.to_array([HEAD]).astype("int64").tolist() if toks else []
+        for i, offset in enumerate(heads):
+            if offset:  # the root is its own head, no child of itself
+                kids[i + offset].append(toks[i])
+        store["children"] = kids
+    return kids[token.i]
+
+
+def datelines(doc: Doc) -> list[Dateline]:
+    """Return ``find_datelines(doc)``, found once per Doc for the actors and places steps."""
+    store = memo(doc)
+    found: list[Dateline] | None = store.get("datelines")
+    if found is None:
+        found = store["datelines"] = find_datelines(doc)
+    return list(found)

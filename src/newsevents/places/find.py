@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..datelines import find_datelines
+from ..doccache import datelines as doc_datelines
 from .gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def find_places(
         actor_spans: ``(start, end)`` of every actor mention; a place there is kept only
             where it is used locatively ("talks in Moscow", not "Moscow said").
     """
-    datelines = find_datelines(doc)
+    datelines = doc_datelines(doc)
     agencies = {i for d in datelines for i in range(d.agency_start, d.agency_end)}
     # "BEIJING, Dec. 1 (Xinhua) --": the agency is a byline, not the town of that name
     cands = [c for c in candidates(text, doc, gazetteer) if c.first not in agencies]
