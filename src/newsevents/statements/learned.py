@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +125,8 @@ def candidates(
     from spacy.attrs import POS
 
     spans = sorted(skip)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of spans[:k + 1]
     # the part of speech from one array: a Token object only for the verbs and nouns
     wanted = {doc.vocab.strings[p] for p in CANDIDATE_POS}
     out = []
@@ -130,10 +134,12 @@ def candidates(
         if pos not in wanted:
             continue
         t = doc[i]
-        if (lemmas is None or t.lemma_.lower() in lemmas) and not any(
-            s <= t.idx < e for s, e in spans
-        ):
-            out.append(t)
+        if lemmas is not None and t.lemma_.lower() not in lemmas:
+            continue
+        k = bisect_right(starts, t.idx)  # spans[:k] start at or before the token
+        if k and reach[k - 1] > t.idx:
+            continue  # inside a skipped span
+        out.append(t)
     return out
 
 
