@@ -195,3 +195,38 @@ def test_editorial_cue_found(nlp, matcher, term: str, sentence: str) -> None:  #
     assert matches, f"{term!r} not matched in {sentence!r}"
     frames = find_editorial(analysis, analysis.doc, matches)
     assert [(f.start, f.end) for f in frames] == [(0, len(sentence))]
+
+
+def test_indexed_matcher_finds_what_a_spacy_matcher_finds(nlp, matcher) -> None:  # type: ignore[no-untyped-def]
+    from spacy.matcher import Matcher
+
+    from newsevents.framing.lexicon import term_patterns
+
+    reference = Matcher(nlp.vocab)
+    entries = {}
+    for name in TABLES:
+        for n, entry in enumerate(load_lexicon(name)):
+            key = f"ref_{name}_{n}"
+            reference.add(key, term_patterns(entry))
+            entries[nlp.vocab.strings[key]] = (name, entry.term)
+    text = " ".join(s for table in TABLES.values() for s in table.values())
+    text += " The so-called experts may well be wrong, and it appears that Kremlin-backed thugs"
+    text += " might strike. May is a month. Neo - nazi groups marched."
+    doc = nlp(text)
+    expected = sorted(
+        {(entries[k][0], entries[k][1], s, e) for k, s, e in reference(doc)},
+        key=lambda m: (m[2], m[3]),
+    )
+    ours = sorted(
+        ((m.lexicon, m.entry.term, m.start, m.end) for ms in matcher(doc).values() for m in ms),
+        key=lambda m: (m[2], m[3]),
+    )
+    # ours drops matches nested in a longer one of the same lexicon; the rest must agree
+    assert set(ours) <= set(expected)
+    for lexicon, term, start, end in expected:
+        if (lexicon, term, start, end) not in ours:
+            assert any(
+                o[0] == lexicon and o[2] <= start and end <= o[3] and o[1:] != (term, start, end)
+                for o in ours
+            ), (term, start, end)
+    assert len(ours) > 30

@@ -36,12 +36,14 @@ class Dateline:
 def find_datelines(doc: Doc) -> list[Dateline]:
     """Return the datelines of ``doc``: a paragraph opening with a word in capitals."""
     out: list[Dateline] = []
+    opens = True  # the previous token held a line break (or there is none)
     for tok in doc:
-        opens = tok.i == 0 or "\n" in doc[tok.i - 1].text
-        if opens and tok.is_alpha and len(tok.text) > 1 and tok.text.isupper():
+        text = tok.text
+        if opens and tok.is_alpha and len(text) > 1 and text.isupper():
             found = _dateline_at(doc, tok.i)
             if found is not None:
                 out.append(found)
+        opens = "\n" in text
     return out
 
 

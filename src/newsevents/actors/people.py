@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..doccache import sent_starts
 from ..model import MentionVia
 from .kb import Entry
 from .refs import Link, Referent, person_referent
@@ -233,7 +234,7 @@ class PeoplePass(LinkState):
         """
         for index in self.homeless:  # "Parliament", "the Supreme Court": that country's
             link = self.out.links[index]
-            found = self.settings.get(self.doc[link.head].sent.start, set())
+            found = self.settings.get(sent_starts(self.doc)[link.head], set())
             country = self.kb.get(next(iter(found))) if len(found) == 1 else None
             ref = link.referent
             if country is not None and ref.sector is not None:
@@ -243,7 +244,7 @@ class PeoplePass(LinkState):
                 )
         for index, name, title, sector in self.untethered:
             link = self.out.links[index]
-            found = self.settings.get(self.doc[link.head].sent.start, set())
+            found = self.settings.get(sent_starts(self.doc)[link.head], set())
             if len(found) != 1:
                 continue
             country = self.kb.get(next(iter(found)))
@@ -259,7 +260,7 @@ class PeoplePass(LinkState):
         """
         for index, entry, sector in self.ethnic:
             link = self.out.links[index]
-            found = self.settings.get(self.doc[link.head].sent.start, set())
+            found = self.settings.get(sent_starts(self.doc)[link.head], set())
             if len(found) != 1 or entry.id in found:
                 continue
             country = self.kb.get(next(iter(found)))

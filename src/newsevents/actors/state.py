@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..datelines import find_datelines
+from ..doccache import datelines, sent_starts
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase
 from .match import Match
@@ -111,7 +111,7 @@ class LinkState:
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
         }
         self.out = Linked()
-        self.datelines = find_datelines(doc)
+        self.datelines = datelines(doc)
 
     # -- helpers -------------------------------------------------------------------------
     def is_equipment(self, ent: Span) -> bool:
@@ -232,5 +232,5 @@ class LinkState:
     # -- pass 1: people ------------------------------------------------------------------
     def setting(self, i: int, country: str) -> None:
         """Note that the sentence of token ``i`` takes place in (or among) ``country``."""
-        self.settings.setdefault(self.doc[i].sent.start, set()).add(country)
+        self.settings.setdefault(sent_starts(self.doc)[i], set()).add(country)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..doccache import sent_start
 from ..model import DateRef, Event, TimeExpr
 from .syntax import clause_head, token_at, tree_distance
 
@@ -61,7 +62,7 @@ def _rank(trigger: Token, expr: Token) -> tuple[int, int, int] | None:
     expression in another sentence, or walled off in a comparison, reason or sequence
     clause that does not hold the trigger, does not date it.
     """
-    if expr.sent.start != trigger.sent.start or _walled_off(trigger, expr):
+    if sent_start(expr) != sent_start(trigger) or _walled_off(trigger, expr):
         return None
     own = clause_head(expr).i == clause_head(trigger).i
     return (0 if own else 1, tree_distance(trigger, expr), abs(trigger.i - expr.i))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doccache import memo
 from .calendar import Tense
 
 if TYPE_CHECKING:
@@ -32,11 +33,20 @@ def clause_head(token: Token) -> Token:
 
 
 def token_at(doc: Doc, start: int, end: int) -> Token | None:
-    """Return the syntactic head of the tokens covering ``[start, end)``, or None if none."""
+    """Return the syntactic head of the tokens covering ``[start, end)``, or None if none.
+
+    Memoised per Doc: the dates and places steps look up each event's trigger and each
+    date and place once per event.
+    """
+    store = memo(doc)
+    key = ("token_at", start, end)
+    if key in store:
+        found: Token | None = store[key]
+        return found
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span.root
+    found = None if span is None or len(span) == 0 else span.root
+    store[key] = found
+    return found
 
 
 def tree_distance(a: Token, b: Token) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import tokens
 from .frames import Frame, inner_parties
 from .lexicon import Lexicon, Sense
 from .syntax import (
@@ -148,7 +149,7 @@ def _to_infinitive(verb: Token) -> bool:
 def deontic_triggers(doc: Doc, lex: Lexicon) -> list[Trigger]:
     """Return REQUEST triggers for must/should clauses under speech verbs ("said X must ...")."""
     out: list[Trigger] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ not in DEONTIC or tok.dep_ != "aux":
             continue
         verb = tok.head
@@ -176,7 +177,7 @@ def describe_triggers(
 ) -> list[tuple[Trigger, Token]]:
     """Return ``(ACCUSE trigger, complement)`` for "X views/describes Y as <hostile thing>"."""
     out: list[tuple[Trigger, Token]] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.describing_verbs:
             continue
         as_objects = list(prep_objects(tok, "as"))

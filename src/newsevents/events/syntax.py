@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..doccache import children as doc_children
+
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "obj"})
@@ -34,7 +36,7 @@ OBJECT_CONTROL = frozenset({
 
 def children(tok: Token, *deps: str) -> Iterator[Token]:
     """Return the children of ``tok`` whose dependency label is one of ``deps``."""
-    return (c for c in tok.children if c.dep_ in deps)
+    return (c for c in doc_children(tok) if c.dep_ in deps)
 
 
 def first_child(tok: Token, *deps: str) -> Token | None:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import tokens
 from .lexicon import Lexicon, Sense, When
 from .syntax import (
     children,
@@ -64,7 +65,7 @@ def find_triggers(
     party = is_party or (lambda t: t.ent_type_ in PARTY_ENTS)
     found: list[Trigger] = []
     taken: set[int] = set()
-    for tok in doc:
+    for tok in tokens(doc):
         pos = tok.pos_
         if pos == "VERB":
             trig = _verb_trigger(tok, lex, party)

@@ -1,4 +1,4 @@
-"""Our framing lexicons (YAML under ``newsevents/data/lexicons/``) and one Matcher over them.
+"""Our framing lexicons (YAML under ``newsevents/data/lexicons/``) and a matcher over them.
 
 A lexicon entry is a phrase written in lower case. Each word matches its lower-case form
 (the last word also its regular plural), "a|b" either word, "*" any one word, and a
@@ -18,9 +18,7 @@ import yaml
 from ..errors import DataError
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
 #: The lexicons and the categories each may use.
 CATEGORIES: dict[str, frozenset[str]] = {
@@ -148,27 +146,71 @@ def term_patterns(entry: Entry) -> list[list[dict[str, Any]]]:
     return [split] if split == whole else [split, whole]
 
 
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """One compiled pattern token: hashes of the lower-case forms it accepts (None: any
+    alphabetic word), the one ORTH it needs, and the TAG it needs (first token only)."""
+
+    lowers: frozenset[int] | None
+    orth: int | None
+    tag: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A compiled pattern of ``entry``; ``anchor`` is the slot the index is keyed on."""
+
+    order: int  # the entry's position over all lexicons: ties keep lexicon file order
+    lexicon: str
+    entry: Entry
+    slots: tuple[_Slot, ...]
+    anchor: int
+
+
+def _slot(token: dict[str, Any]) -> _Slot:
+    from spacy.strings import get_string_id
+
+    lower = token.get("LOWER")
+    if isinstance(lower, dict):
+        lowers: frozenset[int] | None = frozenset(get_string_id(f) for f in lower["IN"])
+    elif lower is not None:
+        lowers = frozenset({get_string_id(lower)})
+    else:
+        lowers = None
+    orth = get_string_id(token["ORTH"]) if "ORTH" in token else None
+    tag = get_string_id(token["TAG"]) if "TAG" in token else None
+    return _Slot(lowers, orth, tag)
+
+
 class LexiconMatcher:
-    """One spaCy Matcher over several lexicons, built once per vocabulary."""
+    """The lexicons' patterns, indexed by the words they must contain.
+
+    Matches exactly what a spaCy ``Matcher`` over ``term_patterns`` finds, but only tries a
+    pattern where its first fixed word occurs: a Matcher runs every pattern at every token,
+    which made this lookup a fifth of the whole pipeline's time.
+    """
 
     def __init__(self, lexicons: dict[str, list[Entry]]) -> None:
         self.lexicons = lexicons
-        self._matcher: Matcher | None = None
-        self._vocab: Vocab | None = None
-        self._keys: dict[int, tuple[str, Entry]] = {}
-
-    def _build(self, vocab: Vocab) -> Matcher:
-        from spacy.matcher import Matcher
-
-        matcher = Matcher(vocab)
-        self._keys = {}
-        for name, entries in self.lexicons.items():
-            for n, entry in enumerate(entries):
-                key = f"newsevents_{name}_{n}"
-                matcher.add(key, term_patterns(entry))
-                self._keys[vocab.strings[key]] = (name, entry)
-        self._matcher, self._vocab = matcher, vocab
-        return matcher
+        # token hash (a lower-case form, or an ORTH) -> the patterns anchored on it
+        self._by_lower: dict[int, list[_Pattern]] = {}
+        self._by_orth: dict[int, list[_Pattern]] = {}
+        order = 0
+        for name, entries in lexicons.items():
+            for entry in entries:
+                for tokens in term_patterns(entry):
+                    slots = tuple(_slot(t) for t in tokens)
+                    anchor = next(
+                        k for k, sl in enumerate(slots) if sl.lowers is not None or sl.orth
+                    )
+                    pattern = _Pattern(order, name, entry, slots, anchor)
+                    sl = slots[anchor]
+                    if sl.lowers is not None:
+                        for h in sl.lowers:
+                            self._by_lower.setdefault(h, []).append(pattern)
+                    else:
+                        self._by_orth.setdefault(sl.orth, []).append(pattern)  # type: ignore[arg-type]
+                order += 1
 
     def __call__(self, doc: Doc) -> dict[str, list[Match]]:
         """Return the matches in ``doc`` by lexicon name, longest first among overlaps.
@@ -176,14 +218,42 @@ class LexiconMatcher:
         Within one lexicon, a match contained in a longer one is dropped ("it appears" inside
         "it appears that").
         """
-        matcher = self._matcher
-        if matcher is None or self._vocab is not doc.vocab:
-            matcher = self._build(doc.vocab)
-        found: dict[str, list[Match]] = {name: [] for name in self.lexicons}
-        for key, start, end in matcher(doc):
-            name, entry = self._keys[key]
-            found[name].append(Match(name, entry, start, end))
-        return {name: _drop_nested(matches) for name, matches in found.items()}
+        from spacy.attrs import IS_ALPHA, LOWER, ORTH, TAG
+
+        cols = doc.to_array([LOWER, ORTH, IS_ALPHA, TAG]).T.tolist() if len(doc) else [[]] * 4
+        lowers, orths, alphas, tags = cols
+        n = len(lowers)
+        hits: set[tuple[int, int, int]] = set()  # (order, start, end), one per entry and span
+        found: list[tuple[int, int, int, _Pattern]] = []
+        by_lower, by_orth = self._by_lower, self._by_orth
+        for i in range(n):
+            candidates = by_lower.get(lowers[i])
+            orth_candidates = by_orth.get(orths[i])
+            if orth_candidates:
+                candidates = (candidates or []) + orth_candidates
+            if not candidates:
+                continue
+            for pattern in candidates:
+                start = i - pattern.anchor
+                end = start + len(pattern.slots)
+                if start < 0 or end > n:
+                    continue
+                if all(
+                    (sl.lowers is None or lowers[k] in sl.lowers)
+                    and (sl.orth is None or orths[k] == sl.orth)
+                    and (sl.lowers is not None or sl.orth is not None or alphas[k])
+                    and (sl.tag is None or tags[k] == sl.tag)
+                    for k, sl in zip(range(start, end), pattern.slots, strict=True)
+                ):
+                    key = (pattern.order, start, end)
+                    if key not in hits:
+                        hits.add(key)
+                        found.append((start, end, pattern.order, pattern))
+        found.sort(key=lambda f: f[:3])  # a Matcher's order among equal spans: pattern order
+        out: dict[str, list[Match]] = {name: [] for name in self.lexicons}
+        for start, end, _, pattern in found:
+            out[pattern.lexicon].append(Match(pattern.lexicon, pattern.entry, start, end))
+        return {name: _drop_nested(matches) for name, matches in out.items()}
 
 
 def _drop_nested(matches: list[Match]) -> list[Match]:

