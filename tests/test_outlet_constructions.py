@@ -180,3 +180,15 @@ def test_money_given_and_help_to_do_something_are_aid_to_the_helped() -> None:
     assert ("DEU", "AID", "UKR") in _events(_analyse("Germany gave 2 billion euros to Ukraine."))
     assert ("JPN", "AID", "LKA") in _events(_analyse("Japan helped Sri Lanka rebuild its ports."))
     assert not _analyse("Russia gave assurances to Turkey.").events
+
+
+def test_a_month_is_no_place_and_an_abandoned_deal_is_rejected() -> None:
+    analysis = _analyse("In March, Peru abandoned the fishing deal with Chile.")
+    assert not analysis.places
+    assert ("PER", "REJECT") in {(e.source_code, e.plover) for e in analysis.events}
+
+
+def test_brokering_a_deal_is_mediation() -> None:
+    analysis = _analyse("Qatar brokered a ceasefire between Israel and Hamas.")
+    mediations = {(e.source_code, e.target_code) for e in analysis.events if e.plover_mode == "third-party"}
+    assert mediations == {("QAT", "ISR"), ("QAT", "PSEREB")}

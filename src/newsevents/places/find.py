@@ -160,7 +160,11 @@ def _inside_other_name(ents: Sequence[Span], cand: _Candidate, covered: set[int]
     if cand.region_cue:
         return False  # "Lugansk People's Republics" is a region whatever the NER says
     for ent in ents:
-        if ent.end <= cand.first or ent.start >= cand.last or ent.label_ in _NUMERIC_LABELS:
+        if ent.end <= cand.first or ent.start >= cand.last:
+            continue
+        if ent.label_ in ("DATE", "TIME") and ent.start <= cand.first and cand.last <= ent.end:
+            return True  # "In March, ...": a month, not the town of March
+        if ent.label_ in _NUMERIC_LABELS:
             continue
         # Places listed in one entity ("Atlanta, Georgia") are separated by a comma or
         # "and"; without one, a second name makes a longer name ("Syracuse University").
