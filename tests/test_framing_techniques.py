@@ -178,13 +178,19 @@ def test_nb_ratios_favour_a_labels_own_features() -> None:
 
 def test_nb_weights_are_folded_back() -> None:
     from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
 
     script = _training_script()
     rng = np.random.default_rng(1)
     x = csr_matrix(rng.random((40, 6)) * (rng.random((40, 6)) > 0.5))
     y = np.stack([(x[:, 0].toarray().ravel() > 0).astype(int)] * 2, axis=1)
-    coef, bias = script.fit(x, y)
-    assert coef.shape == (6, 2) and bias.shape == (2,)
-    # the folded weights score the raw features: feature 0 marks the positives
-    scores = x @ coef + bias
-    assert (scores[y[:, 0] == 1, 0].min()) > (scores[y[:, 0] == 0, 0].max())
+    ratios = script.log_count_ratios(x, y)
+    coef, bias = script.fit_lr(x, y, ratios)
+    # the folded weights score the raw features as the NB-LR scores the scaled ones
+    nb = LogisticRegression(C=script.C, solver="liblinear").fit(x.multiply(ratios[:, 0]), y[:, 0])
+    assert np.allclose(x @ coef[:, 0] + bias[0], nb.decision_function(x.multiply(ratios[:, 0])))
+    # the ensemble is the mean of the plain LR and the NB-LR
+    plain = script.fit_lr(x, y)
+    both = script.fit(x, y)
+    assert np.allclose(both[0], (plain[0] + coef) / 2) and np.allclose(both[1], (plain[1] + bias) / 2)
+    assert both[0][0, 0] > 0  # feature 0 marks the positives
