@@ -150,3 +150,47 @@ def test_eval_runs_on_two_dev_articles(shared_data) -> None:  # type: ignore[no-
     assert corpus.y.shape == (len(corpus.keys), len(corpus.labels)) and len(corpus.labels) == 23
     report = evaluate(data, "dev", limit=2)
     assert report.articles == 2 and 0.0 <= report.micro_f1 <= 1.0
+
+
+def _training_script():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_techniques.py"
+    spec = importlib.util.spec_from_file_location("train_techniques", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_nb_ratios_favour_a_labels_own_features() -> None:
+    from scipy.sparse import csr_matrix
+
+    script = _training_script()
+    # features: 0 only in label-0 lines, 1 only in label-1 lines, 2 everywhere
+    x = csr_matrix(np.array([[0.5, 0, 0.2], [0.9, 0, 0.4], [0, 0.7, 0.1], [0, 0.3, 0.8]]))
+    y = np.array([[1, 0], [1, 0], [0, 1], [0, 1]])
+    ratios = script.log_count_ratios(x, y)
+    assert ratios.shape == (3, 2)
+    assert ratios[0, 0] > 0 > ratios[1, 0] and ratios[1, 1] > 0 > ratios[0, 1]
+    assert np.allclose(ratios[2], 0.0)  # in every line: says nothing either way
+
+
+def test_nb_weights_are_folded_back() -> None:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    script = _training_script()
+    rng = np.random.default_rng(1)
+    x = csr_matrix(rng.random((40, 6)) * (rng.random((40, 6)) > 0.5))
+    y = np.stack([(x[:, 0].toarray().ravel() > 0).astype(int)] * 2, axis=1)
+    ratios = script.log_count_ratios(x, y)
+    coef, bias = script.fit_lr(x, y, ratios)
+    # the folded weights score the raw features as the NB-LR scores the scaled ones
+    nb = LogisticRegression(C=script.C, solver="liblinear").fit(x.multiply(ratios[:, 0]), y[:, 0])
+    assert np.allclose(x @ coef[:, 0] + bias[0], nb.decision_function(x.multiply(ratios[:, 0])))
+    # the ensemble is the mean of the plain LR and the NB-LR
+    plain = script.fit_lr(x, y)
+    both = script.fit(x, y)
+    assert np.allclose(both[0], (plain[0] + coef) / 2) and np.allclose(both[1], (plain[1] + bias) / 2)
+    assert both[0][0, 0] > 0  # feature 0 marks the positives

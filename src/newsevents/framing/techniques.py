@@ -2,8 +2,9 @@
 
 The model (``data/models/techniques.npz``, written by ``scripts/train_techniques.py`` from
 the SemEval-2023 Task 3 English training split; ``docs/model-card-techniques.md``) is plain
-weights applied here with numpy: per technique, a logistic regression over two TF-IDF blocks
-of the paragraph, its lower-cased word uni- and bigrams and its character 2- to 5-grams
+weights applied here with numpy: per technique, one linear model (the mean of a logistic
+regression and an NB-LR, folded into one weight vector) over two TF-IDF blocks of the
+paragraph, its lower-cased word uni- and bigrams and its character 2- to 5-grams
 inside words. A technique is predicted when its probability passes the threshold tuned by
 grouped cross-validation on the training split. The evidence is the paragraph's word
 n-grams with the largest contribution to that technique (character n-grams explain nothing
