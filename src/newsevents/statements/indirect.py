@@ -45,6 +45,10 @@ _OBJECT_VERBS = frozenset(
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
      "portray", "prefer", "tout", "imply", "recall"}
 )  # fmt: skip
+#: Verbs by which a document, a poll or a recording reports what it holds: their plain
+#: object is the content ("the poll showed a slim lead") unless a person shows something
+#: ("he showed his ticket": a deed).
+_EVIDENCE_VERBS = frozenset({"show", "indicate"})
 #: The outlet's own hedges ("it appears that", "it seems unlikely"): never a statement,
 #: whatever the learned scorer says (PolNeAR marks them as cues of the author).
 _OUTLET_VOICE = frozenset({"appear", "seem"})
@@ -387,7 +391,10 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
     as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
-    if dobj and (learned or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
+    evidence = lemma in _EVIDENCE_VERBS and not _person_subject(tok)
+    if dobj and (
+        learned or evidence or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"
+    ):
         end = dobj[-1].right_edge.i + 1
         for c in after:  # "called it “a ...”", "accused X of Y", "praised X for Y"
             if c.i > dobj[-1].i and (
@@ -817,6 +824,14 @@ def _colon_attribution(sent: Span) -> Found | None:
         source_token=colon.i - 1,
         kind="indirect",
         cue_token=colon.i,
+    )
+
+
+def _person_subject(tok: Token) -> bool:
+    """Return True when the subject of ``tok`` is a personal pronoun or a person's name."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+        for c in tok.children
     )
 
 
