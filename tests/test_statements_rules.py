@@ -85,6 +85,18 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "Mayor Jones: Budget Cuts Hurt Every School in Town.\n\nThe budget was cut.",
             ("Mayor Jones", ":", "Budget Cuts Hurt Every School in Town"),
         ),
+        (  # a poll or a record shows its plain object
+            "A new poll showed a slim lead for the governor.",
+            ("A new poll", "showed", "a slim lead for the governor"),
+        ),
+        (
+            "Court records indicate a long dispute over the land.",
+            ("Court records", "indicate", "a long dispute over the land"),
+        ),
+        (  # a headline line with no verb, not in title case: a line of its own
+            "Governor Okafor: no new taxes before the spring election\n\nThe vote is in May.",
+            ("Governor Okafor", ":", "no new taxes before the spring election"),
+        ),
     ],
 )
 def test_statements_rules_find(nlp, lexicon, text, expected):  # type: ignore[no-untyped-def]
@@ -115,6 +127,10 @@ def test_statements_rules_colon_block(nlp, lexicon):  # type: ignore[no-untyped-
         "The view from the hill is lovely.",
         # "said on Monday": a day, not a topic
         "The mayor said on Monday.",
+        # a person who shows something does a deed
+        "He showed his ticket at the gate.",
+        # a label and a list inside a paragraph, with no verb: not a headline
+        "The shop was busy. Breakfast: eggs, toast and a pot of tea.",
     ],
 )
 def test_statements_rules_not_statements(nlp, lexicon, text):  # type: ignore[no-untyped-def]

@@ -45,6 +45,10 @@ _OBJECT_VERBS = frozenset(
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
      "portray", "prefer", "tout", "imply", "recall"}
 )  # fmt: skip
+#: Verbs by which a document, a poll or a recording reports what it holds: their plain
+#: object is the content ("the poll showed a slim lead") unless a person shows something
+#: ("he showed his ticket": a deed).
+_EVIDENCE_VERBS = frozenset({"show", "indicate"})
 #: The outlet's own hedges ("it appears that", "it seems unlikely"): never a statement,
 #: whatever the learned scorer says (PolNeAR marks them as cues of the author).
 _OUTLET_VOICE = frozenset({"appear", "seem"})
@@ -387,7 +391,10 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
     as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
-    if dobj and (learned or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"):
+    evidence = lemma in _EVIDENCE_VERBS and not _person_subject(tok)
+    if dobj and (
+        learned or evidence or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"
+    ):
         end = dobj[-1].right_edge.i + 1
         for c in after:  # "called it “a ...”", "accused X of Y", "praised X for Y"
             if c.i > dobj[-1].i and (
@@ -786,14 +793,20 @@ def _colon_attribution(sent: Span) -> Found | None:
     if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
         return None
     name = sent.doc[sent.start : colon.i]
-    # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb
-    if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name):
+    # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb; a
+    # lone capitalised word the tagger misreads as an adjective is a name too ("Okafor:")
+    if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name) and not (
+        len(name) == 1 and name[0].is_title and name[0].pos_ == "ADJ"
+    ):
         return None
     after = [t for t in sent.doc[colon.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    named = any(t.pos_ == "PROPN" or t.is_title for t in name)
     # a clause with a verb; or, after a name, a headline in title case, which the tagger
-    # reads as names ("Mayor Jones: Budget Cuts Hurt Every School")
-    headline = len(after) >= 3 and any(t.pos_ == "PROPN" for t in name) and all(
-        t.text[:1].isupper() or not t.is_alpha or len(t) <= 3 for t in after
+    # reads as names ("Mayor Jones: Budget Cuts Hurt Every School"), or a line of its own
+    # that opens the article or a paragraph ("Okafor: no new taxes before the election")
+    headline = len(after) >= 3 and named and (
+        all(t.text[:1].isupper() or not t.is_alpha or len(t) <= 3 for t in after)
+        or _own_line(sent)
     )
     if not headline and not any(t.pos_ in ("VERB", "AUX") for t in after):
         return None
@@ -812,6 +825,24 @@ def _colon_attribution(sent: Span) -> Found | None:
         kind="indirect",
         cue_token=colon.i,
     )
+
+
+def _person_subject(tok: Token) -> bool:
+    """Return True when the subject of ``tok`` is a personal pronoun or a person's name."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
+        for c in tok.children
+    )
+
+
+def _own_line(sent: Span) -> bool:
+    """Return True when ``sent`` is a whole line: it starts the text or follows a line
+    break, and a line break or the end of the text follows it."""
+    doc = sent.doc
+    starts = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    last = doc[sent.end - 1]
+    ends = sent.end == len(doc) or "\n" in last.text_with_ws or "\n" in doc[sent.end].text
+    return starts and ends
 
 
 def _trim(doc: Doc, start: int, end: int) -> Offsets:
