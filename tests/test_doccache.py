@@ -52,3 +52,11 @@ def test_datelines_once_per_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     assert datelines(doc) == find_datelines(doc) != []
     datelines(doc).clear()  # a caller's copy: the memo keeps its own
     assert datelines(doc) == find_datelines(doc)
+
+
+def test_sents_is_doc_sents_built_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.doccache import sents
+
+    doc = nlp(TEXT)
+    assert [(s.start, s.end) for s in sents(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert sents(doc) is sents(doc)

@@ -143,3 +143,23 @@ def test_normalise_cuts_a_teaser_glued_to_the_last_paragraph() -> None:
     norm = normalise(raw)
     assert norm.text == "The minister said the deal would hold."
     assert [r.reason for r in norm.removed] == ["read more"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_whole_paragraph_copy_equals_word_by_word_copy(raw: str) -> None:
+    import newsevents.normalise as module
+
+    fast = normalise(raw)
+    whole = module._copies_whole
+    module._copies_whole = lambda para, raw: False  # type: ignore[assignment]
+    try:
+        slow = normalise(raw)
+    finally:
+        module._copies_whole = whole
+    assert (fast.text, fast.offsets, fast.removed) == (slow.text, slow.offsets, slow.removed)
+
+
+def test_one_copy_per_clean_paragraph() -> None:
+    norm = normalise("The envoy arrived today.\n\nTalks resumed at noon.")
+    assert [(r.start, r.original, r.length) for r in norm.offsets] == [(0, 0, 24), (26, 26, 22)]

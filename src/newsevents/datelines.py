@@ -35,9 +35,11 @@ class Dateline:
 
 def find_datelines(doc: Doc) -> list[Dateline]:
     """Return the datelines of ``doc``: a paragraph opening with a word in capitals."""
+    from .doccache import tokens as doc_tokens  # here: doccache imports this module
+
     out: list[Dateline] = []
     opens = True  # the previous token held a line break (or there is none)
-    for tok in doc:
+    for tok in doc_tokens(doc):
         text = tok.text
         if opens and tok.is_alpha and len(text) > 1 and text.isupper():
             found = _dateline_at(doc, tok.i)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .datelines import Dateline, find_datelines
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _slot = threading.local()
 
@@ -29,13 +29,22 @@ def memo(doc: Doc) -> dict[Any, Any]:
     return found
 
 
+def sents(doc: Doc) -> list[Span]:
+    """Return ``list(doc.sents)``, built once (each ``doc.sents`` walks every token again)."""
+    store = memo(doc)
+    found: list[Span] | None = store.get("sents")
+    if found is None:
+        found = store["sents"] = list(doc.sents)
+    return found
+
+
 def sent_starts(doc: Doc) -> list[int]:
     """Return, for each token index, the index of the first token of its sentence."""
     store = memo(doc)
     found: list[int] | None = store.get("sent_starts")
     if found is None:
         found = [0] * len(doc)
-        for sent in doc.sents:
+        for sent in sents(doc):
             found[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         store["sent_starts"] = found
     return found

@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import boilerplate
 from .model import OffsetRun, Removed
@@ -178,6 +179,11 @@ def _cut_tail(
 
 
 def _emit_paragraph(out: _Builder, para: list[tuple[int, str]], raw: str) -> None:
+    if para and _copies_whole(para, raw):
+        # the common case, a clean paragraph with single spaces: one copy of its raw span
+        # is what the word-by-word copies below add up to (they merge into one run)
+        out.copy(raw[para[0][0] : para[-1][0] + len(para[-1][1])], para[0][0])
+        return
     prev_end: int | None = None
     for off, tok in para:
         if prev_end is not None:
@@ -191,6 +197,15 @@ def _emit_paragraph(out: _Builder, para: list[tuple[int, str]], raw: str) -> Non
         else:
             out.insert(clean)
         prev_end = off + len(tok)
+
+
+def _copies_whole(para: list[tuple[int, str]], raw: str) -> bool:
+    """Return True when ``para``'s words stand in ``raw`` one space apart, NFC and visible."""
+    for (off, tok), (nxt, _) in pairwise(para):
+        if nxt != off + len(tok) + 1 or raw[nxt - 1] != " ":
+            return False
+    span = raw[para[0][0] : para[-1][0] + len(para[-1][1])]
+    return _INVISIBLE.search(span) is None and unicodedata.is_normalized("NFC", span)
 
 
 def article_id(text: str) -> str:

@@ -81,9 +81,12 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Ite
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """Return each sentence as ``(start, end)`` character offsets, white space trimmed."""
+    from .doccache import sents, tokens
+
     out: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+    every = tokens(doc)
+    for sent in sents(doc):
+        toks = [t for t in every[sent.start : sent.end] if not t.is_space]
         if toks:
             out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
     return out

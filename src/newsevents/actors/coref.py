@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doccache import sents
 from .kb import KnowledgeBase
 from .link import Linked, Pending
 from .refs import Link, Referent, person_referent, role_referent, sector_referent
@@ -167,7 +168,7 @@ def _position(item: Token | Pending) -> int:
 
 def _sentence_index(doc: Doc) -> list[int]:
     out: list[int] = []
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(sents(doc)):
         out.extend([number] * (sent.end - sent.start))
     return out
 

@@ -283,8 +283,11 @@ def norm(text: str) -> str:
 
     Example: ``norm("the U.S.") == "us"``, ``norm("Élysée") == "elysee"``.
     """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents to strip: NFKD leaves it as it is
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = _SPACES.sub(" ", text.replace(".", "")).strip()
     return text[4:] if text.startswith("the ") else text
 

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..doccache import tokens
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase, norm
 from .match import Match, find_matches
@@ -435,7 +436,7 @@ class _State(PeoplePass):
             full = refs.get(ref.name) if len(by_initials.get(ref.name, ())) == 1 else None
             if ref.key[0] == "org" and ref.name.isupper() and full and full.key != ref.key:
                 self.out.links[n] = replace(link, referent=full)
-        for tok in doc:
+        for tok in tokens(doc):
             word = tok.text
             if tok.i in self.used or tok.i in self.match_at:
                 continue

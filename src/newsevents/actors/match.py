@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doccache import tokens
 from .kb import Entry, KnowledgeBase, Surface
 
 if TYPE_CHECKING:
@@ -48,14 +49,15 @@ def find_matches(
     """
     out: list[Match] = []
     text = doc.text if text is None else text
-    n = len(doc)
+    toks = tokens(doc)
+    n = len(toks)
     for i in kb.first_word_scan.positions(doc):
         if out and i < out[-1].end:
             continue
-        tok = doc[i]
+        tok = toks[i]
         found = None
         for length in range(min(kb.max_words, n - i), 0, -1):
-            last = doc[i + length - 1]
+            last = toks[i + length - 1]
             if length > 1 and (last.is_space or last.is_punct):
                 continue
             surfaces = kb.lookup(text[tok.idx : last.idx + len(last.text)])

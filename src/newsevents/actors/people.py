@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..doccache import sent_starts
+from ..doccache import sent_starts, tokens
 from ..model import MentionVia
 from .kb import Entry
 from .refs import Link, Referent, person_referent
@@ -112,7 +112,7 @@ class PeoplePass(LinkState):
             # a KB person known here by one word only loses it to the person named in full
             if full is not None and full.key != ref.key and ref.key not in full_keys:
                 self.out.links[n] = replace(link, referent=full)
-        for tok in doc:
+        for tok in tokens(doc):
             full = owner(tok.text)
             if full is None or tok.i in self.used or not tok.is_title:
                 continue

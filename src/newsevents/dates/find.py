@@ -35,36 +35,106 @@ _UNIT = r"(?:day|week|weekend|month|year|decade|spring|summer|autumn|fall|winter
 
 _PREP = r"(?i:in|since|by|until|till|from|through|during|before|after|between|and|to|around|circa)"
 
+# Searched once per text, unanchored (so each is a necessary condition of the patterns that
+# name it): a capitalised month name, a year, any digit (``\d`` takes non-ASCII ones too).
+_MONTHS = re.compile(_MONTH)
+_YEARS = re.compile(_YEAR)
+_DIGITS = re.compile(r"\d")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
 #: Patterns for expressions spaCy's NER often misses or cuts, matched on the raw text; the
 #: group ``x`` is the expression. Month and weekday names must be capitalised, and a bare
 #: month or year must follow a word that makes it a date ("May I", "2014 troops" are not).
-PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b(?P<x>(?:{_WEEKDAY},? )?{_MONTH} {_DAYNUM}\b(?:,? {_YEAR}\b)?)",
+#: Each comes with what it cannot match without (a pattern the text must hold, or words one of
+#: which its lowercased form must hold): it is only run on a text that has them all, since a
+#: scan of a long text costs far more than a few substring tests and most texts lack some.
+_Need = re.Pattern[str] | tuple[str, ...]
+_GUARDED: tuple[tuple[str, tuple[_Need, ...]], ...] = (
+    (rf"\b(?P<x>(?:{_WEEKDAY},? )?{_MONTH} {_DAYNUM}\b(?:,? {_YEAR}\b)?)", (_MONTHS, _DIGITS)),
+    (
         rf"\b(?P<x>(?:{_WEEKDAY},? )?(?:the )?{_DAYNUM} (?:of )?{_MONTH}(?:,? {_YEAR}\b)?)",
+        (_MONTHS, _DIGITS),
+    ),
+    (
         rf"\b(?P<x>(?:(?i:early|mid|late)[- ]?|(?i:the) (?:start|beginning|middle|end) of )?"
         rf"{_MONTH},? (?:of )?{_YEAR})\b",
-        rf"\b(?P<x>(?i:early|mid|late)[- ]?(?:{_MONTH}|{_YEAR}\b))",
+        (_MONTHS, _YEARS),
+    ),
+    (rf"\b(?P<x>(?i:early|mid|late)[- ]?(?:{_MONTH}|{_YEAR}\b))", (("early", "mid", "late"),)),
+    (
         rf"\b(?P<x>(?i:the) (?:start|beginning|middle|end|rest) of (?:{_MONTH}|{_YEAR}\b|"
         rf"(?:the|this|last|next) (?:year|month|week)))",
+        ((" of ",),),
+    ),
+    (
         rf"\b(?P<x>(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?{_WEEKDAY}"
         rf"(?: (?:morning|afternoon|evening|night))?)\b",
+        (_WEEKDAYS,),
+    ),
+    (
         rf"\b(?:{_PREP} |(?=(?:[Ll]ast|[Nn]ext|[Tt]his) ))(?P<x>(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?"
         rf"{_MONTH})(?![\w-])",
+        (_MONTHS,),
+    ),
+    (
         r"(?i)\b(?P<x>the day (?:before yesterday|after tomorrow)|yesterday|today|tomorrow|"
         r"tonight|last night|this (?:morning|afternoon|evening))\b",
+        (
+            (
+                "yesterday",
+                "today",
+                "tomorrow",
+                "tonight",
+                "last night",
+                "this morning",
+                "this afternoon",
+                "this evening",
+            ),
+        ),
+    ),
+    (
         rf"(?i)\b(?P<x>(?:(?:the )?(?:same|following|previous|preceding|next)|that|last|next|"
         rf"this|(?:earlier|later) (?:this|that|in the))\s+{_UNIT})\b",
+        (("day", "week", "month", "year", "decade", *_SEASONS),),
+    ),
+    (
         rf"(?i)\b(?P<x>{_NUMWORD} (?:day|week|month|year|decade)s? "
         rf"(?:ago|earlier|later|from now))\b",
-        r"(?i)\b(?P<x>(?:the )?(?:early |late |mid-?)?(?:1[6-9]|20)\d0s)\b",
+        (("ago", "earlier", "later", "from now"),),
+    ),
+    (r"(?i)\b(?P<x>(?:the )?(?:early |late |mid-?)?(?:1[6-9]|20)\d0s)\b", (("0s",),)),
+    (
         rf"(?i)\b(?P<x>(?:(?:early|late) )?(?:the )?(?:spring|summer|autumn|fall|winter),? "
         rf"(?:of )?{_YEAR})\b",
-        r"\b(?P<x>\d{4}-\d{2}-\d{2})\b",
-        rf"\b{_PREP} (?P<x>{_YEAR})\b(?![-/]?\d|%| percent)",
-    )
+        (_SEASONS, _YEARS),
+    ),
+    (r"\b(?P<x>\d{4}-\d{2}-\d{2})\b", (("-",), _DIGITS)),
+    (rf"\b{_PREP} (?P<x>{_YEAR})\b(?![-/]?\d|%| percent)", (_YEARS,)),
 )
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p, _ in _GUARDED)
+_NEEDS: tuple[tuple[_Need, ...], ...] = tuple(needs for _, needs in _GUARDED)
+
+#: The non-ASCII letters that an IGNORECASE pattern matches to an ASCII one (re's docs), put
+#: back to that letter before lowercasing so that no guard turns away a text its pattern fits.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _may_match(needs: tuple[_Need, ...], text: str, lowered: str, seen: dict[_Need, bool]) -> bool:
+    """Return False when ``text`` lacks one of ``needs``: a pattern, or one word of a group.
+
+    ``lowered`` is ``text`` folded and lowercased; ``seen`` keeps each pattern's answer.
+    """
+    for need in needs:
+        if isinstance(need, re.Pattern):
+            found = seen.get(need)
+            if found is None:
+                found = seen[need] = need.search(text) is not None
+            if not found:
+                return False
+        elif not any(word in lowered for word in need):
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +150,11 @@ class Found:
 def candidate_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of every candidate: NER DATE/TIME entities, our pattern matches."""
     spans = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")}
-    for pattern in PATTERNS:
-        spans.update(m.span("x") for m in pattern.finditer(text))
+    lowered = text.translate(_FOLD).lower()
+    seen: dict[_Need, bool] = {}
+    for pattern, needs in zip(PATTERNS, _NEEDS, strict=True):
+        if _may_match(needs, text, lowered, seen):
+            spans.update(m.span("x") for m in pattern.finditer(text))
     return sorted(spans)
 
 

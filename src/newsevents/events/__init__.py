@@ -9,6 +9,7 @@ read modality (``modality``) → attach ``asserted_by`` from the statements step
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -217,7 +218,7 @@ def _context_words(tok: Token, lex: Lexicon) -> list[str]:
     words = [tok]
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "prep", "pobj", "dative", "compound", "amod", "attr"):
-            words.extend(list(c.subtree)[:CONTEXT_WINDOW])
+            words.extend(islice(c.subtree, CONTEXT_WINDOW))  # stops at the window
     for w in words:
         code = lex.context_words.get(w.lemma_.lower())
         if code:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..doccache import datelines as doc_datelines
+from ..doccache import tokens
 from .gazetteer import Entry, Gazetteer
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     """Return the longest gazetteer names in ``doc``, left to right, never overlapping."""
     out: list[_Candidate] = []
     # token attributes read once: this loop looks at each token up to max_tokens times
-    toks = list(doc)
+    toks = tokens(doc)
     n = len(toks)
     upper = [t.text[:1].isupper() for t in toks]
     starts = [t.idx for t in toks]
