@@ -173,23 +173,19 @@ def _sentence_index(doc: Doc) -> list[int]:
     return out
 
 
-def _commands(cand: _Candidate, pronoun: Token | None) -> bool:
-    """Return True when ``cand`` is the subject of a clause that holds the subject pronoun
-    ``pronoun``: "Iran called on the UN to stop what it described as aggression" ("it" is
-    Iran, whose clause holds it, not the nearer UN)."""
-    if pronoun is None or not cand.subject or not pronoun.dep_.startswith("nsubj"):
-        return False
-    verb = pronoun.doc[cand.head].head
-    return verb in pronoun.ancestors
-
-
 def _outranked(cand: _Candidate, pronoun: Token | None) -> bool:
     """Return True when a subject pronoun has a likelier actor in its sentence than
-    ``cand``: an actor that is not the subject of a clause holding the pronoun. Non-actors
-    ("the talks") and object pronouns keep plain nearness."""
+    ``cand``: ``cand`` is an actor but not the subject of a clause that holds the pronoun.
+
+    "Iran called on the UN to stop what it described as aggression": "it" is Iran, whose
+    clause holds it, not the nearer UN. Non-actors ("the talks") and object pronouns keep
+    plain nearness.
+    """
     if pronoun is None or not pronoun.dep_.startswith("nsubj") or cand.referent is None:
         return False
-    return not _commands(cand, pronoun)
+    if not cand.subject:
+        return True
+    return pronoun.doc[cand.head].head not in pronoun.ancestors
 
 
 def _best(

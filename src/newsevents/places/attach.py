@@ -126,30 +126,31 @@ def _object_place(token: Token, trigger: Token, plover: str = "") -> bool:
 
     "shelled Kherson", "overran the city of El Fasher", "the shelling of Kherson",
     "attacks on the port of Odesa": the object, or an "of"/"on"/"against" noun of the
-    trigger, through names and "of" ("districts of X"); "a convoy from Poland" is not
-    aimed at Poland.
+    trigger or of its attack-noun object ("resumed attacks on X"), or the recipient
+    preposition of its type ("aid to Gaza"), through names and "of" ("districts of X");
+    "a convoy from Poland" is not aimed at Poland.
     """
     current = token
     for _ in range(8):
         dep, head = current.dep_, current.head
         if dep in ("dobj", "obj", "nsubjpass") and head.i == trigger.i:
             return True
-        if dep == "pobj" and head.lower_ in AIMED_PREPS and head.head.i == trigger.i:
-            return True  # an event noun's "of" noun, "attacks on X": "the siege of X"
-        if (
-            dep == "pobj"
-            and head.lower_ in AIMED_PREPS
-            and head.head.dep_ in ("dobj", "obj")
-            and head.head.head.i == trigger.i
-            and head.head.lemma_.lower() in AIMED_OBJECTS
-        ):
-            return True  # "resumed attacks on Kharkiv", "stepped up the shelling of X"
-        if (
-            dep == "pobj"
-            and head.lower_ in RECIPIENT_PREPS.get(plover, ())
-            and (head.head.i == trigger.i or head.head.head.i == trigger.i)
-        ):
-            return True  # "aid to Gaza", "provided aid to Gaza", "fired rockets at X"
+        if dep == "pobj":
+            holder = head.head  # what the preposition hangs on
+            on_trigger = holder.i == trigger.i
+            if head.lower_ in AIMED_PREPS and (
+                on_trigger  # an event noun's "of" noun, "attacks on X": "the siege of X"
+                or (  # "resumed attacks on Kharkiv", "stepped up the shelling of X"
+                    holder.dep_ in ("dobj", "obj")
+                    and holder.head.i == trigger.i
+                    and holder.lemma_.lower() in AIMED_OBJECTS
+                )
+            ):
+                return True
+            if head.lower_ in RECIPIENT_PREPS.get(plover, ()) and (
+                on_trigger or holder.head.i == trigger.i
+            ):
+                return True  # "aid to Gaza", "provided aid to Gaza", "fired rockets at X"
         if dep in ("compound", "appos", "conj", "amod", "nmod"):
             current = head
         elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
