@@ -229,3 +229,10 @@ def test_a_sentence_the_parser_leaves_without_a_verb_still_has_its_speaker() -> 
     speakers = {s.cue.text: s.speaker for s in analysis.statements}
     egypt = next(a.id for a in analysis.actors if a.name == "Egypt")
     assert speakers.get("called for") == egypt and speakers.get("urged") == egypt
+
+
+def test_summoning_an_envoy_is_a_diplomatic_protest_against_his_state() -> None:
+    assert ("PER", "ACCUSE", "CHLGOV") in _events(
+        _analyse("Peru summoned the Chilean ambassador on Wednesday.")
+    )
+    assert not _events(_analyse("The committee summoned the chief executive."))
