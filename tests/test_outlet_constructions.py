@@ -236,3 +236,51 @@ def test_summoning_an_envoy_is_a_diplomatic_protest_against_his_state() -> None:
         _analyse("Peru summoned the Chilean ambassador on Wednesday.")
     )
     assert not _events(_analyse("The committee summoned the chief executive."))
+
+
+def test_a_named_force_with_a_plural_name_is_it() -> None:
+    analysis = _analyse(
+        "Hezbollah fired rockets at Haifa. The Israel Defense Forces said its jets had struck "
+        "weapons depots near Tyre."
+    )
+    assert ("ISRMIL", "ASSAULT", "LBN") in _events(analysis)
+    assert ("LBNREB", "ASSAULT", "LBN") not in _events(analysis)
+
+
+def test_a_groups_own_commanders_are_the_group_and_the_group_is_named_before() -> None:
+    analysis = _analyse(
+        "Hezbollah said the barrage answered the killing of one of its commanders. "
+        "Hours later the Iran-backed group fired rockets at Haifa."
+    )
+    hezbollah = next(a for a in analysis.actors if a.name == "Hezbollah")
+    texts = [m.text for m in hezbollah.mentions]
+    assert "its commanders" in texts and "the Iran-backed group" in texts
+    assert not [a for a in analysis.actors if a.cameo == "LBNMIL"]
+    assert ("LBNREB", "ASSAULT", "ISR") in _events(analysis)  # not Iran's rockets
+
+
+def test_officials_in_a_capital_are_its_government() -> None:
+    analysis = _analyse("Officials in Lima said they had rejected the offer.")
+    assert [a.cameo for a in analysis.actors] == ["PERGOV"]
+
+
+def test_money_sent_or_received_in_aid_is_aid_from_the_giver() -> None:
+    assert ("DEU", "AID", "UKR") in _events(
+        _analyse("Germany sent 2 billion euros in aid to Ukraine.")
+    )
+    assert ("DEU", "AID", "UKR") in _events(
+        _analyse("Ukraine received $2 billion in military aid from Germany.")
+    )
+
+
+def test_a_proposal_not_received_is_no_rejection() -> None:
+    events = _analyse("Peru had not received any new proposal.").events
+    assert not [e for e in events if e.plover == "REJECT"]
+    assert ("FRA", "AGREE", "PER") in _events(_analyse("Peru received a proposal from France."))
+
+
+def test_warplanes_hammering_positions_is_an_attack() -> None:
+    assert ("ISRMIL", "ASSAULT", "LBNREB") in _events(
+        _analyse("Israeli warplanes hammered Hezbollah positions overnight.")
+    )
+    assert not _events(_analyse("The two delegations hammered out a text."))

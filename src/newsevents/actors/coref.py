@@ -262,6 +262,8 @@ def _description(
     here = sent_of[item.head]
     if item.pronoun >= 0:
         owner = by_pronoun.get(item.pronoun)
+        if owner is not None and owner.kind == "group" and item.kind == "sector":
+            return owner  # "Hezbollah ... its commanders": the group's own, not its state's
         country = kb.get(owner.country) if owner else None
         if country is None or country.kind != "state":
             return None
@@ -274,6 +276,13 @@ def _description(
         people = [c for c in before if c.referent is not None and c.referent.kind == "person"]
         found = _best(people, here, REACH["description"])
         return found.referent if found else None
+    if item.kind == "group":
+        groups = [c for c in before if c.referent is not None and c.referent.kind == "group"]
+        found = _best(groups, here, REACH["nearby"])
+        if found is not None:
+            return found.referent
+        if item.sector is None:
+            return None  # "the group" with no group before: nobody we can name
     if item.kind == "body":
         bodies = [
             c

@@ -22,6 +22,7 @@ from .refs import INSTITUTIONS, Referent, entity_referent, role_referent, sector
 from .state import (
     ACTOR_LABELS,
     DEBRIS,
+    GROUP_NOUNS,
     HOME_SECTORS,
     PLACE_WORDS,
     POSSESSIVE_PRONOUNS,
@@ -79,7 +80,8 @@ class _State(PeoplePass):
             sector, title = sector or kb.titles[title], None
         is_state = low in kb.state_nouns
         is_body = low in kb.body_nouns
-        if not (sector or title or is_state or is_body):
+        is_group = low in GROUP_NOUNS and not (title or is_state or is_body)
+        if not (sector or title or is_state or is_body or is_group):
             return
         affs = [
             m
@@ -96,6 +98,8 @@ class _State(PeoplePass):
         of_aff = self.of_affiliation(root)
         if of_aff is None and not affs and sector in HOME_SECTORS:
             of_aff = self.in_affiliation(root)  # "rebels in Chad"
+        elif of_aff is None and not affs and sector == "GOV" and plural:
+            of_aff = self.in_affiliation(root, capital=True)  # "officials in Beirut"
         if of_aff is not None:
             affs.append(of_aff)
         definite = chunk[0].lower_ == "the"
@@ -107,8 +111,12 @@ class _State(PeoplePass):
         if not affs:
             if pronoun >= 0 or (definite and not plural):
                 kind = (
-                    "title" if title else ("state" if is_state else "body" if is_body else "sector")
-                )
+                    "title" if title else
+                    "state" if is_state else
+                    "body" if is_body else
+                    "group" if is_group and pronoun < 0 else
+                    "sector"
+                )  # fmt: skip
                 word = title or low
                 self.out.pending.append(
                     Pending(
@@ -230,19 +238,22 @@ class _State(PeoplePass):
                         return m
         return None
 
-    def in_affiliation(self, root: Token) -> Match | None:
-        """Return the state in "rebels in Chad", "protesters in Georgia" (home sectors only)."""
+    def in_affiliation(self, root: Token, capital: bool = False) -> Match | None:
+        """Return the state in "rebels in Chad", "protesters in Georgia" (home sectors only).
+
+        With ``capital`` (for officials): a state or its capital, without marking it as the
+        officials' setting: "officials in Beirut" are Lebanon's officials.
+        """
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
                 for obj in prep.children:
                     m = self.match_at.get(obj.i)
-                    if (
-                        obj.dep_ == "pobj"
-                        and m is not None
-                        and m.end == obj.i + 1
-                        and m.entry.kind == "state"
-                        and m.via in ("name", "alias")
-                    ):
+                    if obj.dep_ != "pobj" or m is None or m.end != obj.i + 1:
+                        continue
+                    if capital:
+                        if m.via in ("metonym", "name", "alias") and m.entry.kind == "state":
+                            return m
+                    elif m.entry.kind == "state" and m.via in ("name", "alias"):
                         self.setting(m.start, m.entry.id)
                         return m
         return None

@@ -37,6 +37,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
 #: Sectors that act where they are: "rebels in Chad" are Chad's rebels; troops, officials
 #: and diplomats in a country may be foreign.
 HOME_SECTORS: frozenset[str] = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JUD", "UAF"})
+#: Plural last words of singular names: "the Israel Defense Forces said its jets ...".
+#: Nouns that, definite and singular, mean an armed or political group named before:
+#: "Hezbollah ... the Iran-backed terror group", "the RSF ... the militia".
+GROUP_NOUNS: frozenset[str] = frozenset(
+    {"group", "militia", "movement", "faction", "outfit", "organisation", "organization"}
+)
+SINGULAR_NAME_HEADS: frozenset[str] = frozenset(
+    {"forces", "nations", "states", "emirates", "guards", "brigades", "corps"}
+)
 #: Titles of offices held at home: an unknown holder is of the country the text is set in.
 DOMESTIC_TITLES: frozenset[str] = frozenset(
     "president vice-president prime premier minister king queen emir sultan monarch "
@@ -62,7 +71,8 @@ class Pending:
     """A phrase whose referent depends on earlier text, resolved by coreference.
 
     ``kind`` is "title" ("the spokesman", "the Ukrainian president"), "epithet" ("the
-    Kremlin stooge": a person named before), "sector" ("the
+    Kremlin stooge": a person named before), "group" ("the militant group": a group
+    named before, else read as a sector), "sector" ("the
     government") or "state" ("the country"); ``pronoun`` is the token index of a possessive
     ("his country", "its military"), else -1.
     """
@@ -153,7 +163,12 @@ class LinkState:
                 ref,
                 root.i,
                 conf,
-                plural=root.tag_ in ("NNS", "NNPS"),
+                plural=root.tag_ in ("NNS", "NNPS")
+                and not (
+                    root.tag_ == "NNPS"
+                    and ref.kind != "person"
+                    and root.lower_ in SINGULAR_NAME_HEADS
+                ),
                 subject=root.dep_ in ("nsubj", "nsubjpass"),
                 candidate=candidate,
             )

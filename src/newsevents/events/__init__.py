@@ -109,6 +109,20 @@ def code_events(analysis: Analysis, lex: Lexicon) -> list[Event]:
     return events
 
 
+#: Verbs whose object event is only received: "had not received any proposal" says no
+#: proposal came, not that one was rejected.
+RECEIPT_VERBS = frozenset({"receive", "get", "obtain", "see", "hear"})
+
+
+def _received(head: Token) -> bool:
+    """Return True for an event noun that is the object of a verb of receiving."""
+    return (
+        head.pos_ == "NOUN"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in RECEIPT_VERBS
+    )
+
+
 class _PartyTest:
     """Whether a token names a party (the triggers' conditions ask), and whose side it is."""
 
@@ -330,9 +344,9 @@ def _events_of(
         if named:
             talks[paragraph] = named
     head = doc[item.trigger.i]
-    coding, modality = recode(
-        Coding(item.plover, item.cameo, item.mode), modality_of(head, lex), lex, continued(head)
-    )
+    coding, modality = Coding(item.plover, item.cameo, item.mode), modality_of(head, lex)
+    if not _received(head):
+        coding, modality = recode(coding, modality, lex, continued(head))
     if sources:
         types = frozenset({item.trigger.sense.plover, item.plover, coding.plover})
         told.append(_Told(sentence, types, doc[item.trigger.i].lemma_.lower(), sources))

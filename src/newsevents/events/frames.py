@@ -323,6 +323,11 @@ def _noun_frame(tok: Token, trigger: Trigger, lex: Lexicon) -> Frame:
             if forms & lex.recipient_verbs or mediator is not None:
                 # "Kiev relies on Western aid"; "X held Turkish-mediated talks": X takes part
                 frame.targets[:0] = _with_conjuncts(subj)
+                if forms & lex.recipient_verbs and not frame.sources:
+                    # "received a proposal from France": the giver is the verb's "from"
+                    for _, giver in prep_objects(carrier, "from"):
+                        frame.sources.extend(_with_conjuncts(giver))
+                        frame.core = True
             elif not frame.sources:
                 frame.sources.extend(_with_conjuncts(subj))  # "Russia held talks"
         frame.targets.extend(o for _, o in _ordered_preps(carrier, CARRIER_PREPS) if o is not tok)
@@ -417,8 +422,12 @@ def _carrier(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in") and noun.head.head.pos_ == "NOUN":
-        return _carrier(noun.head.head)  # "gave ... 5 million dollars of aid", "... in loans"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("of", "in")
+        and noun.head.head.pos_ in ("NOUN", "NUM")
+    ):  # "gave ... 5 million dollars of aid", "received $2 billion in loans"
+        return _carrier(noun.head.head)
     return None
 
 
