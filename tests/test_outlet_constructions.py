@@ -284,3 +284,13 @@ def test_warplanes_hammering_positions_is_an_attack() -> None:
         _analyse("Israeli warplanes hammered Hezbollah positions overnight.")
     )
     assert not _events(_analyse("The two delegations hammered out a text."))
+
+
+def test_a_group_noun_with_its_own_modifiers_is_no_group_named_before() -> None:
+    analysis = _analyse(
+        "Hezbollah fired rockets at Haifa. An Israeli peace movement and relief officials in "
+        "Lima condemned the violence. Lebanese civilians fled; the biggest group went north."
+    )
+    hezbollah = next(a for a in analysis.actors if a.name == "Hezbollah")
+    assert [m.text for m in hezbollah.mentions] == ["Hezbollah"]
+    assert not [a for a in analysis.actors if a.cameo == "PERGOV"]

@@ -29,6 +29,8 @@ FEMALE: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 NEUTER: frozenset[str] = frozenset({"it", "its", "itself"})
 PLURAL: frozenset[str] = frozenset({"they", "them", "their", "theirs", "themselves"})
 _PRONOUN_SCAN = WordScan("LOWER", lambda w: w in MALE | FEMALE | NEUTER | PLURAL)
+#: Sectors of peoples, not of organised groups: "the group" is never one of these.
+PEOPLE_SECTORS: frozenset[str] = frozenset({"CVL", "REF"})
 #: How far back (in sentences) each kind of reference looks.
 REACH: dict[str, int] = {"person": 3, "it": 1, "they": 2, "description": 40, "nearby": 3}
 #: Verbs whose "it" subject is expletive ("it seems", "it appears that ...").
@@ -262,7 +264,12 @@ def _description(
     here = sent_of[item.head]
     if item.pronoun >= 0:
         owner = by_pronoun.get(item.pronoun)
-        if owner is not None and owner.kind == "group" and item.kind == "sector":
+        if (
+            owner is not None
+            and owner.kind == "group"
+            and owner.sector not in PEOPLE_SECTORS  # "Bosnian Serbs ... their forces"
+            and item.kind == "sector"
+        ):
             return owner  # "Hezbollah ... its commanders": the group's own, not its state's
         country = kb.get(owner.country) if owner else None
         if country is None or country.kind != "state":
@@ -277,7 +284,13 @@ def _description(
         found = _best(people, here, REACH["description"])
         return found.referent if found else None
     if item.kind == "group":
-        groups = [c for c in before if c.referent is not None and c.referent.kind == "group"]
+        groups = [
+            c
+            for c in before
+            if c.referent is not None
+            and c.referent.kind == "group"
+            and c.referent.sector not in PEOPLE_SECTORS  # "Ghanaians ... the biggest group"
+        ]
         found = _best(groups, here, REACH["nearby"])
         if found is not None:
             return found.referent

@@ -98,7 +98,13 @@ class _State(PeoplePass):
         of_aff = self.of_affiliation(root)
         if of_aff is None and not affs and sector in HOME_SECTORS:
             of_aff = self.in_affiliation(root)  # "rebels in Chad"
-        elif of_aff is None and not affs and sector == "GOV" and plural:
+        elif (
+            of_aff is None
+            and not affs
+            and sector == "GOV"
+            and plural
+            and not any(c.dep_ == "compound" for c in root.children)  # "relief officials"
+        ):
             of_aff = self.in_affiliation(root, capital=True)  # "officials in Beirut"
         if of_aff is not None:
             affs.append(of_aff)
@@ -106,6 +112,8 @@ class _State(PeoplePass):
         pronoun = next(
             (t.i for t in chunk if t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss"), -1
         )
+        if is_group and not sector and (affs or of_aff or plural or not definite or pronoun >= 0):
+            return  # only "the group" alone means one named before: not "an Israeli movement"
         end = chunk.end if of_aff is None else max(of_aff.end, of_aff_end(of_aff, root))
         start = chunk.start
         if not affs:
