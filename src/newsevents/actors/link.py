@@ -24,6 +24,7 @@ from .state import (
     DEBRIS,
     GROUP_NOUNS,
     HOME_SECTORS,
+    NON_ANAPHORIC,
     PLACE_WORDS,
     POSSESSIVE_PRONOUNS,
     Linked,
@@ -80,7 +81,14 @@ class _State(PeoplePass):
             sector, title = sector or kb.titles[title], None
         is_state = low in kb.state_nouns
         is_body = low in kb.body_nouns
-        is_group = low in GROUP_NOUNS and not (title or is_state or is_body)
+        is_group = (
+            low in GROUP_NOUNS
+            and not (title or is_state or is_body)
+            # "the biggest group", "the second group", "another group": not one named before
+            and not any(
+                c.tag_ in ("JJS", "CD") or c.lower_ in NON_ANAPHORIC for c in root.children
+            )
+        )
         if not (sector or title or is_state or is_body or is_group):
             return
         affs = [

@@ -43,6 +43,10 @@ HOME_SECTORS: frozenset[str] = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JU
 GROUP_NOUNS: frozenset[str] = frozenset(
     {"group", "militia", "movement", "faction", "outfit", "organisation", "organization"}
 )
+#: Modifiers that make "the ... group" a new one: "the other group", "the first group".
+NON_ANAPHORIC: frozenset[str] = frozenset(
+    {"other", "another", "first", "second", "third", "new", "next", "last", "different"}
+)
 SINGULAR_NAME_HEADS: frozenset[str] = frozenset(
     {"forces", "nations", "states", "emirates", "guards", "brigades", "corps"}
 )
