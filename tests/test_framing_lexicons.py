@@ -69,6 +69,7 @@ LOADED = {
     "special military operation": "The Kremlin said the special military operation would go on.",
     "stooge": "The cleric called the prime minister an American stooge.",
     "subhuman": "The propaganda portrayed the minority as subhuman.",
+    "terror group|organisation|organization|outfit": "Jets pounded the terror group overnight.",
     "terror state": "The parliament declared Russia a terror state.",
     "terrorist": "The army said Ukrainian terrorists attacked the bridge.",
     "thug": "The minister said the protesters were thugs.",
