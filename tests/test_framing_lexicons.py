@@ -125,6 +125,10 @@ EDITORIAL = {
     "it is|seems likely|unlikely|doubtful": "It is doubtful that the truce will last.",
     "it is|was worth noting": "It is worth noting that the army has not been paid.",
     "it remains to be seen": "It remains to be seen whether the deal will survive.",
+    "in our view|opinion": "In our view, the summit produced little.",
+    "appear|appears|seem|seems ready|willing|unwilling|poised|determined|unable|eager": (
+        "Neither government appears ready to compromise."
+    ),
     "make no mistake": "Make no mistake, this war is far from over.",
     "needless to say": "Needless to say, the opposition was not consulted.",
     "obviously": "The vote was obviously rigged.",
