@@ -294,3 +294,35 @@ def test_a_group_noun_with_its_own_modifiers_is_no_group_named_before() -> None:
     hezbollah = next(a for a in analysis.actors if a.name == "Hezbollah")
     assert [m.text for m in hezbollah.mentions] == ["Hezbollah"]
     assert not [a for a in analysis.actors if a.cameo == "PERGOV"]
+
+
+def test_a_titled_speaker_speaks_for_the_state_of_his_reported_clause() -> None:
+    analysis = _analyse(
+        "Peru will not sign the treaty unless Chilean troops leave the border region of "
+        "Arica, Deputy Foreign Minister Tomas Varga said."
+    )
+    varga = next(a for a in analysis.actors if a.name == "Tomas Varga")
+    assert varga.country == "PER"
+
+
+def test_a_speaker_named_again_keeps_the_country_of_his_first_mention() -> None:
+    analysis = _analyse(
+        "Peru will not sign the treaty, Deputy Foreign Minister Tomas Varga said. \"Chile "
+        "must understand that,\" Varga told the newspaper El Faro."
+    )
+    assert [a.country for a in analysis.actors if a.sector == "MED"] == ["PER"]
+
+
+def test_according_to_a_metonym_is_its_government_speaking_not_a_place() -> None:
+    analysis = _analyse("Peru has sent $4 million to Chile, according to the Pentagon.")
+    assert [s.speaker for s in analysis.statements] == [
+        next(a.id for a in analysis.actors if a.cameo == "USAMIL")
+    ]
+    analysis = _analyse("According to Lima, the aid arrived.")
+    assert not analysis.places and analysis.statements[0].speaker is not None
+
+
+def test_a_past_event_is_never_dated_after_the_day_of_writing() -> None:
+    analysis = _analyse("Peru will announce a package next week. Chile said two days later it agreed.")
+    later = next(d for d in analysis.dates if d.text == "two days later")
+    assert later.value is None

@@ -20,6 +20,10 @@ from .titles import TITLE_WORDS, apposition_affiliation, title_before
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+#: Verbs of saying whose reported clause tells whom a speaker speaks for.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    "say tell state add announce warn declare insist stress emphasise emphasize".split()
+)
 #: What a person's possessive names that acts and speaks for them ("Netanyahu's office").
 PERSONAL_BODIES: frozenset[str] = frozenset({"office", "camp", "team"})
 
@@ -245,12 +249,41 @@ class PeoplePass(LinkState):
         for index, name, title, sector in self.untethered:
             link = self.out.links[index]
             found = self.settings.get(sent_starts(self.doc)[link.head], set())
+            spoken = self.spoken_for(link)
+            if spoken is not None:
+                found = {spoken}
             if len(found) != 1:
                 continue
             country = self.kb.get(next(iter(found)))
             ref = person_referent(None, None, name, country, title, sector)
-            self.out.links[index] = replace(link, referent=ref)
+            old = link.referent
+            for k, other in enumerate(self.out.links):  # "Galuzin" again: the same person
+                if k == index or (other.referent.key == old.key and other.referent == old):
+                    self.out.links[k] = replace(other, referent=ref)
 
+
+    def spoken_for(self, person: Link) -> str | None:
+        """Return the state a titled speaker's own clause speaks for, or None.
+
+        "Russia will not agree to a ceasefire unless Ukrainian troops leave, Deputy Foreign
+        Minister X said": the reported clause's subject, a state or its government, is the
+        side the minister speaks for, whatever else the sentence is set in.
+        """
+        head = self.doc[person.head]
+        verb = head.head
+        if not head.dep_.startswith("nsubj") or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = {c.i for c in clause.children if c.dep_.startswith("nsubj")}
+            for link in self.out.links:
+                ref = link.referent
+                if link.head in subjects and ref.country and (
+                    ref.kind == "state" or ref.sector == "GOV"
+                ):
+                    return ref.country
+        return None
 
     def place_ethnic_groups(self) -> None:
         """Give "ethnic Albanians" the one country their sentence is set in, as CAMEO does.

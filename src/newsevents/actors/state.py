@@ -237,7 +237,10 @@ class LinkState:
         if m.entry.kind in ("organization", "group") and m.via != "metonym":
             return False  # "an editorial in People's Daily", "a seat in NATO": never a place
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
-        return root.dep_ == "pobj" and root.head.lower_ in preps
+        prep = root.head
+        if prep.lower_ == "to" and prep.i > 0 and self.doc[prep.i - 1].lower_ == "according":
+            return False  # "according to the Pentagon": a source, not a destination
+        return root.dep_ == "pobj" and prep.lower_ in preps
 
     def in_dateline(self, i: int) -> bool:
         """Return True when token ``i`` is in a dateline's place ("PORT SUDAN, Sudan (AP) —")."""

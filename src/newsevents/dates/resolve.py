@@ -258,6 +258,11 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if base is None:
         return _res(None, unit)
     value, precision = shift(base, unit, sign * n)
+    parsed = parse_value(value) if value is not None else None
+    if ctx.tense == "past" and ctx.anchor is not None and parsed and parsed[0] > ctx.anchor:
+        # "Peskov said two days later" after a mention of "next week": a past event is
+        # not after the day of writing, so the previous date was not its base
+        return _res(None, unit)
     return _res(value, precision)
 
 

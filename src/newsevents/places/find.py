@@ -92,6 +92,8 @@ def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
         break
     if current.dep_ == "pobj":
         prep = current.head
+        if _according(prep):
+            return False  # "according to Moscow": a source
         if prep.lower_ in preps:
             return True
         if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
@@ -99,9 +101,17 @@ def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     return False  # a dateline ("ANKARA —") is a place too: see find_places
 
 
+def _according(prep: Token) -> bool:
+    """Return True for the "to" of "according to"."""
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
+
+
 def is_metonym(token: Token) -> bool:
-    """Return True if a city stands for its government ("Moscow said", "Kiev's demands")."""
+    """Return True if a city stands for its government ("Moscow said", "Kiev's demands",
+    "according to Moscow")."""
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if token.dep_ == "pobj" and _according(token.head):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
         return True
