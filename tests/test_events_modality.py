@@ -81,3 +81,18 @@ def test_events_modality_subject_parsed_onto_an_auxiliary(nlp) -> None:  # type:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     mod = modality_of(doc[5], LEXICON)
     assert mod.conditional and mod.future
+
+
+def test_a_pending_condition_in_the_present_is_hypothetical_but_a_past_one_happened() -> None:
+    import newsevents
+
+    def flags(text: str) -> dict[str, bool]:
+        events = newsevents.analyze(text, published="2025-06-03").events
+        return {e.trigger.text: e.modality.hypothetical for e in events}
+
+    assert flags("Peru rules out a truce until Chile withdraws its troops from Arica.")[
+        "withdraws"
+    ]
+    assert not flags("Peru kept up the pressure until Chile withdrew its troops from Arica.")[
+        "withdrew"
+    ]

@@ -21,6 +21,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEAR_MISS = frozenset({"almost", "nearly", "narrowly"})
 CONDITION_MARKS = frozenset({"if", "unless", "once", "until", "till", "provided", "providing"})
 HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether"})
+#: Marks of a condition that is hypothetical only in the present tense.
+PENDING_MARKS = frozenset({"once", "until", "till", "provided", "providing"})
 #: Verbs whose that-clause says what did not happen, in the speaker's words.
 DENYING = frozenset({"deny"})
 #: Prepositions of circumstance: "during talks" does not share the verb's modality.
@@ -94,7 +96,12 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
     ):
         mod.future, mod.hypothetical = True, False
     for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "advcl" and _mark(anc) in HYPOTHESIS_MARKS:
+        if anc.dep_ == "advcl" and (
+            _mark(anc) in HYPOTHESIS_MARKS
+            # "until Kiev withdraws", "once Kiev changes its stance": a condition in the
+            # present has not happened; "until the rebels withdrew" has
+            or (_mark(anc) in PENDING_MARKS and anc.tag_ in ("VB", "VBZ", "VBP"))
+        ):
             mod.hypothetical = True  # the trigger is (in) the condition itself
         if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in DENYING:
             mod.negated = True  # "denied that his forces had killed anyone": not done, says he
