@@ -66,11 +66,22 @@ def find_statements(
         if (signed := _signed(doc, text, quote)) is not None:
             out.append(signed)
             used.add(quote)
-    for f in found:
+    # a quote right before a cue ("“...,” Kim replied") is that cue's before it can be
+    # taken as the quote after an earlier one ("Lee asked, “...?” / “...,” Kim replied")
+    before: dict[int, Offsets] = {}
+    for k, f in enumerate(found):
         if f.content is None:
+            q = _quote_before(f, real, used | set(before.values()), text)
+            if q is not None:
+                before[k] = q
+    reserved = set(before.values())
+    for k, f in enumerate(found):
+        if f.content is None:
+            own = before.get(k)
             q = (
-                _quote_before(f, real, used, text)
-                or _next_quote(f.cue, real, used, sent_starts)
+                (own if own is not None and own not in used else None)
+                or _quote_before(f, real, used, text)
+                or _next_quote(f.cue, real, used | reserved, sent_starts)
                 or _after_colon(f.cue, text)
             )
             if q is None:

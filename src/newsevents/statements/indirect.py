@@ -43,7 +43,12 @@ _OBJECT_VERBS = frozenset(
      "forecast", "estimate", "recommend", "guarantee", "signal", "underscore", "stress",
      "emphasize", "emphasise", "highlight", "cite", "mention", "describe", "tweet", "write",
      "applaud", "blast", "congratulate", "denounce", "discuss", "endorse", "favor", "mock",
-     "portray", "prefer", "tout", "imply", "recall"}
+     "portray", "prefer", "tout", "imply", "recall",
+     # "claimed victory", "found no record", "reiterated his
+     # support", "lamented the loss": what is judged or asserted is the object
+     "claim", "find", "reiterate", "reaffirm", "lament", "explain", "note",
+     "declare", "fear", "suggest", "answer", "concede", "protest", "hint", "argue",
+     "state", "assert", "allege", "object", "remark"}
 )  # fmt: skip
 #: Verbs by which a document, a poll or a recording reports what it holds: their plain
 #: object is the content ("the poll showed a slim lead") unless a person shows something
@@ -155,6 +160,10 @@ def find_attributions(
                 found = _according_to(tok, sent)
             elif tok.lower_ in ("words", "word") and pos == "NOUN":
                 found = _in_words(tok, sent)
+            elif tok.lower_ == "reportedly" and tok.dep_ == "advmod":
+                found = _reportedly(tok)
+            elif tok.i == sent.start and tok.lower_ == "in" and tok.dep_ == "prep":
+                found = _in_poll(tok, sent)
             elif (pos == "ADJ" and lemma in lexicon.adjectives) or (
                 tok.tag_ == "VBN" and tok.lower_ in lexicon.adjectives
             ):  # "were convinced", "are frustrated" parse as passives
@@ -391,6 +400,12 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
             return None
         return _trim(doc, dobj[0].left_edge.i, oprd[-1].right_edge.i + 1)
     as_end = _as_phrase_end(tok) if lemma in _AS_VERBS else None
+    if as_end is not None and not dobj:
+        rel = [c for c in children if c.dep_ == "dobj" and c.i < tok.i and c.lower_ in _WH_OBJECTS]
+        if rel:
+            # "what he described as a disgrace", "whom aides describe as loyal": the
+            # relative pronoun is the object; the scorer and readers cut source and cue out
+            return _trim(doc, rel[0].i, as_end)
     evidence = lemma in _EVIDENCE_VERBS and not _person_subject(tok)
     if dobj and (
         learned or evidence or lemma in _OBJECT_VERBS or lemma in _AS_VERBS or lemma == "say"
@@ -784,6 +799,53 @@ def _in_words(tok: Token, sent: Span) -> Found | None:
         source_token=src.i,
         kind="according_to",
         cue_token=prep.i,
+    )
+
+
+def _reportedly(tok: Token) -> Found | None:
+    """Return "X reportedly met Y": cue the adverb, no source (others reported it), content
+    the clause it modifies (the scorer and readers cut the adverb out), or None."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    content = _trim(tok.doc, head.left_edge.i, _clause_end(head))
+    if content[1] <= content[0]:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)),
+        content=content,
+        source=None,
+        source_token=None,
+        kind="according_to",
+        cue_token=tok.i,
+    )
+
+
+#: What a sentence-opening "In a ..., " reports as its source: a poll's findings.
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _in_poll(tok: Token, sent: Span) -> Found | None:
+    """Return "In a CNN poll released Monday, 50 percent chose X": source the poll, cue
+    "In", content the rest of the sentence; None for any other opening "In"."""
+    doc = tok.doc
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs or objs[0].lemma_.lower() not in _POLLS:
+        return None
+    src = objs[0]
+    end = src.right_edge.i + 1
+    if end >= sent.end or doc[end].text != ",":
+        return None  # "In a poll of 500 voters" with no comma: the phrase runs on
+    content = _rest_of_sentence(sent, tok.i, end)
+    if content is None:
+        return None
+    return Found(
+        cue=(tok.idx, tok.idx + len(tok)),
+        content=content,
+        source=_trim(doc, src.left_edge.i, end),
+        source_token=src.i,
+        kind="according_to",
+        cue_token=tok.i,
     )
 
 
