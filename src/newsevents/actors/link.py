@@ -120,7 +120,7 @@ class _State(PeoplePass):
         pronoun = next(
             (t.i for t in chunk if t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss"), -1
         )
-        if is_group and not sector and (affs or of_aff or plural or not definite or pronoun >= 0):
+        if is_group and not sector and (affs or plural or not definite or pronoun >= 0):
             return  # only "the group" alone means one named before: not "an Israeli movement"
         end = chunk.end if of_aff is None else max(of_aff.end, of_aff_end(of_aff, root))
         start = chunk.start

@@ -258,9 +258,8 @@ class PeoplePass(LinkState):
             ref = person_referent(None, None, name, country, title, sector)
             old = link.referent
             for k, other in enumerate(self.out.links):  # "Galuzin" again: the same person
-                if k == index or (other.referent.key == old.key and other.referent == old):
+                if other.referent == old:
                     self.out.links[k] = replace(other, referent=ref)
-
 
     def spoken_for(self, person: Link) -> str | None:
         """Return the state a titled speaker's own clause speaks for, or None.

@@ -19,7 +19,7 @@ from .refs import Link, Referent
 from .titles import TITLE_WORDS, affiliation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: A name governed by one of these is where something happens, not who does it.
 LOCATIVE: frozenset[str] = frozenset(
@@ -37,7 +37,6 @@ PLACE_WORDS: frozenset[str] = frozenset(
 #: Sectors that act where they are: "rebels in Chad" are Chad's rebels; troops, officials
 #: and diplomats in a country may be foreign.
 HOME_SECTORS: frozenset[str] = frozenset({"REB", "OPP", "CVL", "COP", "LEG", "JUD", "UAF"})
-#: Plural last words of singular names: "the Israel Defense Forces said its jets ...".
 #: Nouns that, definite and singular, mean an armed or political group named before:
 #: "Hezbollah ... the Iran-backed terror group", "the RSF ... the militia".
 GROUP_NOUNS: frozenset[str] = frozenset(
@@ -47,6 +46,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 NON_ANAPHORIC: frozenset[str] = frozenset(
     {"other", "another", "first", "second", "third", "new", "next", "last", "different"}
 )
+#: Plural last words of singular names: "the Israel Defense Forces said its jets ...".
 SINGULAR_NAME_HEADS: frozenset[str] = frozenset(
     {"forces", "nations", "states", "emirates", "guards", "brigades", "corps"}
 )
@@ -68,6 +68,11 @@ DEBRIS: frozenset[str] = frozenset(
     "source link share comment comments read more advertisement photo image video "
     "subscribe related".split()
 )
+
+
+def according_to(prep: Token) -> bool:
+    """Return True for the "to" of "according to" (what follows is a source, not a place)."""
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +243,7 @@ class LinkState:
             return False  # "an editorial in People's Daily", "a seat in NATO": never a place
         preps = STATE_LOCATIVE if m.entry.kind == "state" and m.via != "metonym" else LOCATIVE
         prep = root.head
-        if prep.lower_ == "to" and prep.i > 0 and self.doc[prep.i - 1].lower_ == "according":
+        if according_to(prep):
             return False  # "according to the Pentagon": a source, not a destination
         return root.dep_ == "pobj" and prep.lower_ in preps
 

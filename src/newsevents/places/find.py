@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.state import according_to
 from ..doccache import datelines as doc_datelines
 from ..doccache import tokens
 from .gazetteer import Entry, Gazetteer
@@ -92,7 +93,7 @@ def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
         break
     if current.dep_ == "pobj":
         prep = current.head
-        if _according(prep):
+        if according_to(prep):
             return False  # "according to Moscow": a source
         if prep.lower_ in preps:
             return True
@@ -101,17 +102,12 @@ def is_locative(token: Token, preps: frozenset[str] = LOCATIVE_PREPS) -> bool:
     return False  # a dateline ("ANKARA —") is a place too: see find_places
 
 
-def _according(prep: Token) -> bool:
-    """Return True for the "to" of "according to"."""
-    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
-
-
 def is_metonym(token: Token) -> bool:
     """Return True if a city stands for its government ("Moscow said", "Kiev's demands",
     "according to Moscow")."""
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
-    if token.dep_ == "pobj" and _according(token.head):
+    if token.dep_ == "pobj" and according_to(token.head):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
         return True
