@@ -38,6 +38,32 @@ def sents(doc: Doc) -> list[Span]:
     return found
 
 
+def text(doc: Doc) -> str:
+    """Return ``doc.text``, joined once (spaCy joins every token's text at each access).
+
+    The pipeline seeds it with the article text the Doc was parsed from (``remember_text``).
+    """
+    store = memo(doc)
+    found: str | None = store.get("text")
+    if found is None:
+        found = store["text"] = doc.text
+    return found
+
+
+def remember_text(doc: Doc, source: str) -> None:
+    """Record ``source`` as ``doc``'s text: a Doc's text is the string it was parsed from."""
+    memo(doc)["text"] = source
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """Return ``doc.ents``, built once (each access builds every entity Span again)."""
+    store = memo(doc)
+    found: tuple[Span, ...] | None = store.get("ents")
+    if found is None:
+        found = store["ents"] = tuple(doc.ents)
+    return found
+
+
 def sent_starts(doc: Doc) -> list[int]:
     """Return, for each token index, the index of the first token of its sentence."""
     store = memo(doc)
@@ -48,6 +74,18 @@ def sent_starts(doc: Doc) -> list[int]:
             found[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         store["sent_starts"] = found
     return found
+
+
+def sentence(doc: Doc, i: int) -> Span:
+    """Return the sentence of token ``i`` (``doc[i].sent``, which walks the boundaries)."""
+    store = memo(doc)
+    found: list[int] | None = store.get("sent_of")
+    if found is None:
+        found = [0] * len(doc)
+        for n, sent in enumerate(sents(doc)):
+            found[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        store["sent_of"] = found
+    return sents(doc)[found[i]]
 
 
 def sent_start(token: Token) -> int:
@@ -64,21 +102,40 @@ def tokens(doc: Doc) -> list[Token]:
     return found
 
 
+def heads(doc: Doc) -> list[int]:
+    """Return, for each token index, the index of its head (``token.head.i``), built once:
+    each ``token.head`` builds a new Token."""
+    store = memo(doc)
+    found: list[int] | None = store.get("heads")
+    if found is None:
+        from spacy.attrs import HEAD
+
+        # relative offsets, stored unsigned: int64 gives the negative ones back
+        rel = doc.to_array([HEAD]).astype("int64").tolist() if len(doc) else []
+        found = store["heads"] = [i + offset for i, offset in enumerate(rel)]
+    return found
+
+
+def deps(doc: Doc) -> list[str]:
+    """Return each token's dependency label (``token.dep_``), read once per Doc."""
+    store = memo(doc)
+    found: list[str] | None = store.get("deps")
+    if found is None:
+        found = store["deps"] = [t.dep_ for t in tokens(doc)]
+    return found
+
+
 def children(token: Token) -> list[Token]:
     """Return ``token.children`` (left to right), from lists built once per Doc."""
     doc = token.doc
     store = memo(doc)
     kids: list[list[Token]] | None = store.get("children")
     if kids is None:
-        from spacy.attrs import HEAD
-
         toks = tokens(doc)
         kids = [[] for _ in toks]
-        # relative offsets, stored unsigned: int64 gives the negative ones back
-        heads = doc.to_array([HEAD]).astype("int64").tolist() if toks else []
-        for i, offset in enumerate(heads):
-            if offset:  # the root is its own head, no child of itself
-                kids[i + offset].append(toks[i])
+        for i, head in enumerate(heads(doc)):
+            if head != i:  # the root is its own head, no child of itself
+                kids[head].append(toks[i])
         store["children"] = kids
     return kids[token.i]
 

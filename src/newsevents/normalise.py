@@ -107,10 +107,12 @@ def _paragraphs(raw: str) -> list[list[tuple[int, str]]]:
     current: list[tuple[int, str]] = []
     line_start = 0
     for line in text.split("\n"):
+        # a token of invisible characters only is no word (tested per line: most have none)
+        invisible = _INVISIBLE.search(line) is not None
         line_tokens = [
             (line_start + t.start(), t.group())
             for t in _TOKEN.finditer(line)
-            if _INVISIBLE.sub("", t.group())
+            if not invisible or _INVISIBLE.sub("", t.group())
         ]
         line_start += len(line) + 1
         if not line_tokens:
@@ -154,7 +156,7 @@ def _hard_wrapped(text: str) -> bool:
 
 def _visible(tokens: list[tuple[int, str]]) -> str:
     """Return the tokens' text as a reader sees it: a zero-width space hides no "Source link"."""
-    return " ".join(_INVISIBLE.sub("", tok) for _, tok in tokens)
+    return _INVISIBLE.sub("", " ".join(tok for _, tok in tokens))
 
 
 def _cut_tail(

@@ -48,15 +48,23 @@ def _register_components() -> None:
         return doc
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None, max_length: int = 2_000_001) -> Language:
-    """Return the spaCy pipeline ``name`` (default: the first installed of MODEL_NAMES).
+    """Return the spaCy pipeline ``name`` (default: the first installed of MODEL_NAMES),
+    accepting texts of at least ``max_length`` characters.
 
-    Cached: each process loads a model once.
+    Each process loads a model once, whatever the callers ask of its length: the cache is
+    keyed by name only (``load_nlp()`` and ``load_nlp(None, n)`` are the same model).
 
     Raises:
         ModelError: no usable English pipeline is installed.
     """
+    nlp = _load(name)
+    nlp.max_length = max(nlp.max_length, max_length)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None) -> Language:
     import spacy
 
     names = (name,) if name else MODEL_NAMES
@@ -71,7 +79,6 @@ def load_nlp(name: str | None = None, max_length: int = 2_000_001) -> Language:
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
             nlp.add_pipe(REPAIR_COMPONENT, after="parser")
-        nlp.max_length = max(nlp.max_length, max_length)
         return nlp
     raise ModelError(
         f"no spaCy English pipeline found (tried {', '.join(names)}); install it with "

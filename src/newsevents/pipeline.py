@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from . import actors, dates, events, framing, places, statements
 from .config import Config
+from .doccache import remember_text
 from .errors import InputError, NewseventsError, UnsupportedLanguageError
 from .language import detect_language
 from .legacy import step as legacy
@@ -98,6 +99,7 @@ class Pipeline:
         docs = parse_many(nlp, texts, batch_size=len(batch))  # type: ignore[arg-type]
         for (key, analysis), doc in zip(batch, docs, strict=True):
             analysis.doc = doc
+            remember_text(doc, analysis.article.text)
             analysis.sentences = sentence_offsets(doc)
             done = self._apply_steps(key, analysis, on_error)
             if done is not None:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..doccache import text as doc_text
 from ..errors import NewseventsError
 from ..model import Actor, Analysis
 from .coref import resolve
@@ -29,7 +30,7 @@ def find_actors(doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> list[
 
     ``published`` dates people's roles (None: each person's latest role).
     """
-    text = doc.text  # spaCy joins the tokens at each access: once per article
+    text = doc_text(doc)
     linked = link(doc, kb, published, text)
     links = linked.links + resolve(doc, linked, kb, published)
     return [_in_organisation(actor, kb) for actor in build_actors(links, text)]

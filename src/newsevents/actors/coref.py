@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
 from ..doccache import sents
 from .kb import KnowledgeBase
 from .link import Linked, Pending
@@ -137,15 +138,15 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i > tok.head.i:
         return False
     verb = tok.head
-    clause = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
+    clause = [c for c in doc_children(verb) if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i]
     if tok.dep_ == "nsubjpass":
         return bool(clause)  # "It was reported that ..."
-    adjective = [c for c in verb.children if c.dep_ == "acomp"]
+    adjective = [c for c in doc_children(verb) if c.dep_ == "acomp"]
     # a "that" clause: "it is likely that ..."; an infinitive only after the adjectives that
     # never say something of a subject ("it is important to ..."; "it is ready to" is the army)
     clause = [c for c in clause if c.dep_ == "ccomp"]
-    clause += [c for a in adjective for c in a.children if c.dep_ == "ccomp"]
-    clause += [c for a in adjective for c in a.children
+    clause += [c for a in adjective for c in doc_children(a) if c.dep_ == "ccomp"]
+    clause += [c for a in adjective for c in doc_children(a)
                if c.dep_ == "xcomp" and a.lemma_ in EXTRAPOSING]
     return verb.lemma_ == "be" and bool(adjective) and bool(clause)
 
@@ -161,7 +162,7 @@ def _own_subjects(tok: Token) -> set[int]:
         verb = verb.head
     elif tok.dep_ not in ("dobj", "dative", "iobj"):
         return set()
-    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return {c.i for c in doc_children(verb) if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def _position(item: Token | Pending) -> int:
@@ -344,7 +345,7 @@ def _acts_on(doc: Doc, cand: _Candidate, item: Pending) -> bool:
     if doc[cand.head].sent.start != head.sent.start:
         return False
     return doc[cand.head].head in head.ancestors or any(
-        c.dep_ == "relcl" and c in head.ancestors for c in doc[cand.head].children
+        c.dep_ == "relcl" and c in head.ancestors for c in doc_children(doc[cand.head])
     )
 
 

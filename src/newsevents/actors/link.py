@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..doccache import tokens
+from ..doccache import children as doc_children
+from ..doccache import ents, tokens
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase, norm
 from .match import Match, find_matches
@@ -86,7 +87,7 @@ class _State(PeoplePass):
             and not (title or is_state or is_body)
             # "the biggest group", "the second group", "another group": not one named before
             and not any(
-                c.tag_ in ("JJS", "CD") or c.lower_ in NON_ANAPHORIC for c in root.children
+                c.tag_ in ("JJS", "CD") or c.lower_ in NON_ANAPHORIC for c in doc_children(root)
             )
         )
         if not (sector or title or is_state or is_body or is_group):
@@ -111,7 +112,7 @@ class _State(PeoplePass):
             and not affs
             and sector == "GOV"
             and plural
-            and not any(c.dep_ == "compound" for c in root.children)  # "relief officials"
+            and not any(c.dep_ == "compound" for c in doc_children(root))  # "relief officials"
         ):
             of_aff = self.in_affiliation(root, capital=True)  # "officials in Beirut"
         if of_aff is not None:
@@ -156,7 +157,7 @@ class _State(PeoplePass):
             return
         if title:
             entry = affs[-1].entry
-            if any(c.dep_ == "appos" and c.i in self.used for c in root.children):
+            if any(c.dep_ == "appos" and c.i in self.used for c in doc_children(root)):
                 return  # "Kuwait's emir, Sheikh Nasser": the named person, linked already
             if (
                 definite
@@ -201,7 +202,9 @@ class _State(PeoplePass):
         Kremlin nor Putin is the stooge. With a name in apposition ("Putin's puppet
         Lukashenko") the name says who it is, and is linked by itself.
         """
-        if any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in root.children):
+        if any(
+            c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in doc_children(root)
+        ):
             return
         if chunk[0].lower_ not in ("the", "this", "that") and not any(
             t.dep_ == "poss" for t in chunk
@@ -235,10 +238,10 @@ class _State(PeoplePass):
         national modifier: the ministry is no KB name, "Belarusian" is)."""
         kb = self.kb
         is_title = root.lemma_.lower() in kb.titles or root.lower_ in kb.titles
-        for prep in root.children:
+        for prep in doc_children(root):
             if prep.dep_ != "prep" or prep.lower_ not in (("of", "for") if is_title else ("of",)):
                 continue
-            for obj in prep.children:
+            for obj in doc_children(prep):
                 if obj.dep_ != "pobj":
                     continue
                 m = self.match_at.get(obj.i)
@@ -260,9 +263,9 @@ class _State(PeoplePass):
         With ``capital`` (for officials): a state or its capital, without marking it as the
         officials' setting: "officials in Beirut" are Lebanon's officials.
         """
-        for prep in root.children:
+        for prep in doc_children(root):
             if prep.dep_ == "prep" and prep.lower_ == "in":
-                for obj in prep.children:
+                for obj in doc_children(prep):
                     m = self.match_at.get(obj.i)
                     if obj.dep_ != "pobj" or m is None or m.end != obj.i + 1:
                         continue
@@ -338,9 +341,9 @@ class _State(PeoplePass):
         The parser reads "Sierra Leonean and Liberian refugees" as the noun "Sierra
         Leonean" and the conjunct "Liberian refugees": both adjectives modify "refugees".
         """
-        if tok.tag_ != "NNP" or not any(c.dep_ == "cc" for c in tok.children):
+        if tok.tag_ != "NNP" or not any(c.dep_ == "cc" for c in doc_children(tok)):
             return None
-        for conj in tok.children:
+        for conj in doc_children(tok):
             if conj.dep_ == "conj" and conj.pos_ == "NOUN" and any(
                 c.dep_ in ("amod", "compound")
                 and c.i in self.match_at
@@ -403,7 +406,7 @@ class _State(PeoplePass):
     # -- pass 4: what spaCy found and the KB does not know ----------------------------------
     def other_entities(self) -> None:
         """Link misspelt names (fuzzy) and unknown organisations; drop places and debris."""
-        for ent in self.doc.ents:
+        for ent in ents(self.doc):
             if ent.label_ not in ACTOR_LABELS:
                 continue
             if any(i in self.used for i in range(ent.start, ent.end)):

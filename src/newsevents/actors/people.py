@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..doccache import sent_starts, tokens
+from ..doccache import children as doc_children
+from ..doccache import ents, sent_starts, tokens
 from ..model import MentionVia
 from .kb import Entry
 from .refs import Link, Referent, person_referent
@@ -34,7 +35,7 @@ class PeoplePass(LinkState):
     def people(self) -> None:
         """Link every person: KB people and spaCy PERSON entities, with titles."""
         doc = self.doc
-        person_ents = joined_names([e for e in doc.ents if e.label_ == "PERSON"])
+        person_ents = joined_names([e for e in ents(doc) if e.label_ == "PERSON"])
         whole = {(e.start, e.end) for e in person_ents}
         spans: list[tuple[int, int, Entry | None, float, MentionVia]] = []
         for m in self.matches:
@@ -219,7 +220,7 @@ class PeoplePass(LinkState):
         if own < len(doc) and doc[end].tag_ == "POS" and doc[own].lower_ in PERSONAL_BODIES:
             # "Netanyahu's office said": the office speaks for the person
             self.add(own, own + 1, "descriptor", ref, conf, head=own)
-        appos = [c for c in doc[end - 1].children if c.dep_ == "appos"]
+        appos = [c for c in doc_children(doc[end - 1]) if c.dep_ == "appos"]
         for child in appos:
             sub = doc[child.left_edge.i : child.i + 1]
             if child.lower_ in self.kb.titles or child.lemma_.lower() in self.kb.titles:
@@ -272,10 +273,10 @@ class PeoplePass(LinkState):
         verb = head.head
         if not head.dep_.startswith("nsubj") or verb.lemma_.lower() not in SPEECH_VERBS:
             return None
-        for clause in verb.children:
+        for clause in doc_children(verb):
             if clause.dep_ != "ccomp":
                 continue
-            subjects = {c.i for c in clause.children if c.dep_.startswith("nsubj")}
+            subjects = {c.i for c in doc_children(clause) if c.dep_.startswith("nsubj")}
             for link in self.out.links:
                 ref = link.referent
                 if link.head in subjects and ref.country and (

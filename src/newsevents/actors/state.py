@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..doccache import datelines, sent_starts
+from ..doccache import datelines, ents, sent_starts
 from ..model import MentionVia
 from .kb import Entry, KnowledgeBase
 from .match import Match
@@ -125,7 +125,7 @@ class LinkState:
         self.ethnic: list[tuple[int, Entry, str | None]] = []
         # unknown bodies with a home sector and no country ("Parliament"): link indices
         self.homeless: list[int] = []
-        self.ent_of: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self.ent_of: dict[int, Span] = {i: e for e in ents(doc) for i in range(e.start, e.end)}
         self.name_ent: dict[int, Span] = {
             i: e for i, e in self.ent_of.items() if e.label_ in ("ORG", "FAC")
         }

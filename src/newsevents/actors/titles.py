@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
 from .kb import Entry, KnowledgeBase
 from .match import Match
 
@@ -101,7 +102,7 @@ def apposition_affiliation(
     minister"); "Kenya's foreign minister, Ana Ruiz," likewise. Only an apposition headed
     by a title counts.
     """
-    titled = [c for c in name_end.children if c.dep_ == "appos"]
+    titled = [c for c in doc_children(name_end) if c.dep_ == "appos"]
     if name_end.dep_ == "appos" and name_end.head.i < name_end.i:
         titled.append(name_end.head)  # "Qatar's emir, Sheikh Hamad": the name is the apposition
     for child in titled:

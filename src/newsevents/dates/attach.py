@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
 from ..doccache import sent_start
 from ..model import DateRef, Event, TimeExpr
 from .syntax import clause_head, token_at, tree_distance
@@ -35,7 +36,7 @@ def _walled_off(trigger: Token, expr: Token, holding: frozenset[int], relative: 
     """
     for node in (expr, *expr.ancestors):
         if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in OWN_TIME_MARKS for c in node.children
+            c.dep_ == "mark" and c.lower_ in OWN_TIME_MARKS for c in doc_children(node)
         ):
             return node.i not in holding
         if node.dep_ in ("relcl", "acl") and node.head.i != trigger.i and node.i not in holding:
@@ -55,7 +56,7 @@ def _trigger_clause(trigger: Token) -> tuple[frozenset[int], bool]:
     holding = frozenset({trigger.i, *(a.i for a in trigger.ancestors)})
     verb = clause_head(trigger)
     relative = any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                   for c in verb.children)
+                   for c in doc_children(verb))
     return holding, relative
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doccache import ents
 from .calendar import Tense
 from .resolve import Resolved, normalise_text, resolve
 from .syntax import clause_tense, token_at
@@ -149,7 +150,7 @@ class Found:
 
 def candidate_spans(text: str, doc: Doc) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of every candidate: NER DATE/TIME entities, our pattern matches."""
-    spans = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("DATE", "TIME")}
+    spans = {(ent.start_char, ent.end_char) for ent in ents(doc) if ent.label_ in ("DATE", "TIME")}
     lowered = text.translate(_FOLD).lower()
     seen: dict[_Need, bool] = {}
     for pattern, needs in zip(PATTERNS, _NEEDS, strict=True):

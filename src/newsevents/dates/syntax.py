@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
 from ..doccache import memo
 from .calendar import Tense
 
@@ -71,10 +72,10 @@ def clause_tense(token: Token) -> Tense:
     """
     verb = clause_head(token)
     for _ in range(4):
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        auxes = [c for c in doc_children(verb) if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes):
             return "future"
-        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in doc_children(verb)):
             return "future"
         if verb.lemma_ in PLAN_LEMMAS and "Past" not in verb.morph.get("Tense", []):
             return "future"

@@ -14,6 +14,7 @@ from itertools import islice
 from spacy.tokens import Doc, Token
 
 from ..config import Config
+from ..doccache import children as doc_children
 from ..model import Actor, Analysis, Event
 from .codes import actor_code
 from .compose import (
@@ -204,13 +205,13 @@ def _owned(trigger: Trigger, doc: Doc) -> bool:
         return False
     tok = doc[trigger.i]
     return any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in doc_children(tok)
     )
 
 
 def _self_owned(trigger: Trigger, doc: Doc) -> bool:
     """Return True when an event noun's possessor is a pronoun ("their demands")."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[trigger.i].children)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc_children(doc[trigger.i]))
 
 
 def _inside(noun: Trigger, describe: Trigger, doc: Doc) -> bool:
@@ -242,7 +243,7 @@ def _context_words(tok: Token, lex: Lexicon) -> list[str]:
     """Return context codes named by words in the trigger's arguments ("territories")."""
     out: list[str] = []
     words = [tok]
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in ("dobj", "obj", "prep", "pobj", "dative", "compound", "amod", "attr"):
             words.extend(islice(c.subtree, CONTEXT_WINDOW))  # stops at the window
     for w in words:
@@ -261,7 +262,7 @@ def _traded(item: _Coded, analysis: Analysis) -> bool:
     if analysis.doc is None or item.trigger.kind not in ("noun", "stance"):
         return False
     noun = analysis.doc[item.trigger.i]
-    if any(c.dep_ == "compound" and c.lemma_.lower() in TRADING_VERBS for c in noun.children):
+    if any(c.dep_ == "compound" and c.lemma_.lower() in TRADING_VERBS for c in doc_children(noun)):
         return True  # a headline's "Poland and Belarus trade accusations", parsed as nouns
     return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in TRADING_VERBS
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import children as doc_children
 from ..doccache import tokens
 from .frames import Frame, inner_parties
 from .lexicon import Lexicon, Sense
@@ -83,7 +84,7 @@ def _is_content(child: Token, trigger: Trigger) -> bool:
         return True  # "its demand that Borduria free the crew"
     if dep in ("acl", "advcl"):
         # "willingness to negotiate"; "have sworn to fight" (parsed as a purpose clause)
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in doc_children(child))
         return _to_infinitive(child) and not own_subject
     if dep == "ccomp":
         return plover in CLAUSE_CONTENT  # "demanded that Sudan end curbs"
@@ -94,7 +95,7 @@ def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
     if trigger.sense.plover in ENDING:
         return list(children(tok, "dobj", "obj"))
     out: list[Token] = []
-    for c in tok.children:
+    for c in doc_children(tok):
         dep = c.dep_
         if _is_content(c, trigger):
             out.append(c)
@@ -111,14 +112,16 @@ def _content_tokens(tok: Token, trigger: Trigger) -> list[Token]:
         out.append(clause)  # "reiterated its demand that X ease ...": the demand's clause
     if trigger.sense.plover == "PROTEST" and tok.dep_ in ("dobj", "obj"):
         # "began a hunger strike to demand ...": the purpose hangs on the carrying verb
-        out.extend(c for c in tok.head.children if c.dep_ == "advcl" and _is_content(c, trigger))
+        out.extend(
+            c for c in doc_children(tok.head) if c.dep_ == "advcl" and _is_content(c, trigger)
+        )
     return out
 
 
 def _carried(tok: Token, by_i: dict[int, Trigger], governor: Trigger) -> list[Trigger]:
     """Return triggers one step under a light verb ("engage [in negotiations]")."""
     out: list[Trigger] = []
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in ("dobj", "obj"):
             cands = [c]
         elif c.dep_ == "prep":
@@ -137,12 +140,12 @@ def _carried(tok: Token, by_i: dict[int, Trigger], governor: Trigger) -> list[Tr
 
 
 def _that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in doc_children(verb))
 
 
 def _to_infinitive(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ == "to" for c in doc_children(verb)
     )
 
 
@@ -218,11 +221,11 @@ def _as_adjective(verb: Token) -> Token | None:
     """Return the adjective of "described ... as detached", however the parser attached it."""
     for prep in children(verb, "prep"):
         if prep.lower_ == "as":
-            for c in prep.children:
+            for c in doc_children(prep):
                 if c.pos_ in ("ADJ", "VERB") and c.dep_ in ("amod", "acomp", "pcomp", "pobj"):
                     return c
     for c in children(verb, "advcl", "oprd", "acomp"):
-        if any(m.lower_ == "as" for m in c.children):
+        if any(m.lower_ == "as" for m in doc_children(c)):
             return c
     return None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import children as doc_children
 from .lexicon import Lexicon
 from .modality import CIRCUMSTANTIAL
 from .syntax import (
@@ -184,7 +185,7 @@ def _reported_owner(verb: Token, subj: Token) -> list[Token]:
     while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
         clause = clause.head  # "said its army would keep fighting": the clause of "keep"
     if clause.dep_ != "ccomp" or not any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in doc_children(subj)
     ):
         return []
     speaker, _ = subject_of(clause.head)
@@ -201,7 +202,7 @@ def _purpose_addressee(verb: Token, frame: Frame) -> list[Token]:
     Last among the recipients: a recipient the trigger names itself comes first.
     """
     if verb.dep_ not in ("advcl", "xcomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ == "to" for c in doc_children(verb)
     ):
         return []
     obj = direct_object(verb.head) if verb.head.pos_ == "VERB" else None
@@ -224,7 +225,7 @@ def _condition_subjects(verb: Token) -> list[Token]:
     out: list[Token] = []
     for word in (verb, *children(verb, "xcomp")):
         for clause in children(word, "advcl"):
-            mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+            mark = next((c.lower_ for c in doc_children(clause) if c.dep_ == "mark"), "")
             if mark in THREAT_CONDITIONS:
                 subj, _ = subject_of(clause)
                 if subj is not None and subj.pos_ != "PRON":
@@ -247,11 +248,11 @@ def _origin_holders(verb: Token) -> list[Token]:
     """
     out: list[Token] = []
     for _, place in prep_objects(verb, "from"):
-        for acl in place.children:
+        for acl in doc_children(place):
             if acl.dep_ in ("acl", "amod") and acl.lower_ in HOLDING:
                 out.extend(o for _, o in prep_objects(acl, "by"))
-                out.extend(c for c in acl.children if c.dep_ in ("npadvmod", "compound"))
-        if not out and any(c.dep_ in ("amod", "compound", "poss") for c in place.children):
+                out.extend(c for c in doc_children(acl) if c.dep_ in ("npadvmod", "compound"))
+        if not out and any(c.dep_ in ("amod", "compound", "poss") for c in doc_children(place)):
             out.append(place)  # "Russian positions", "the army's positions"
     return out
 
@@ -348,9 +349,9 @@ SETTING_PREPS = frozenset({"during", "at", "in", "after", "through", "for"})
 
 def _hyphen_mediator(noun: Token) -> Token | None:
     """Return the agent of a mediating participle on ``noun``: "Turkish" in "Turkish-mediated"."""
-    for part in noun.children:
+    for part in doc_children(noun):
         if part.dep_ == "amod" and part.lower_ in MEDIATING and part.tag_ == "VBN":
-            for agent in part.children:
+            for agent in doc_children(part):
                 if agent.dep_ == "npadvmod" and agent.i < part.i:
                     return agent
     return None
@@ -460,9 +461,9 @@ def told_before(noun: Token, lex: Lexicon) -> Token | None:
     lemma = noun.lemma_.lower()
     if lemma not in lex.nouns and lemma not in lex.stance_nouns:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in doc_children(noun)):
         return None
-    if any(c.dep_ == "poss" for c in noun.children) or any(prep_objects(noun, "by")):
+    if any(c.dep_ == "poss" for c in doc_children(noun)) or any(prep_objects(noun, "by")):
         return None  # "Borduria's threat", "the threat by Borduria" name their owner
     return noun
 
@@ -470,7 +471,7 @@ def told_before(noun: Token, lex: Lexicon) -> Token | None:
 def _modifier_parties(noun: Token) -> list[Token]:
     """Return modifier tokens that may name a party: "Russian" demands, "US-led" war."""
     out: list[Token] = []
-    for c in noun.children:
+    for c in doc_children(noun):
         if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
             out.extend(t for t in c.subtree if t.pos_ in ("PROPN", "ADJ", "NOUN"))
     return out

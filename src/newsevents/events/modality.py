@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..doccache import children as doc_children
 from ..model import Modality
 from .lexicon import Lexicon
 from .syntax import own_tense
@@ -74,7 +75,7 @@ def _own_tense(verb: Token) -> bool:
     """Return True when a conjunct verb has a tense of its own ("would attend but accused",
     "would not consider it but would work with them"): it does not share the
     auxiliaries, negation or conditions of the verb it joins."""
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") for c in doc_children(verb)):
         return True
     return own_tense(verb, verb.head)
 
@@ -92,7 +93,7 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
     top = chain[-1]
     reported = top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
     if reported and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "'d") for w in chain for c in w.children
+        c.dep_ == "aux" and c.lower_ in ("would", "'d") for w in chain for c in doc_children(w)
     ):
         mod.future, mod.hypothetical = True, False
     for anc in [tok, *tok.ancestors]:
@@ -108,7 +109,7 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
         if anc is tok:
             continue
         # "it seems unlikely that talks will occur": the adjective or its copula governs
-        for word in [anc, *(c for c in anc.children if c.dep_ in ("oprd", "acomp"))]:
+        for word in [anc, *(c for c in doc_children(anc) if c.dep_ in ("oprd", "acomp"))]:
             flag = lex.modal_governors.get(word.lemma_.lower())
             if flag and word.pos_ == "ADJ":
                 setattr(mod, flag, True)
@@ -116,9 +117,9 @@ def modality_of(tok: Token, lex: Lexicon) -> Modality:
 
 
 def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> None:
-    kids = list(word.children)
+    kids = list(doc_children(word))
     for aux in [c for c in kids if c.dep_ in ("aux", "auxpass")]:
-        kids.extend(c for c in aux.children if c.dep_ in ("aux", "neg"))  # "may [be] inclined"
+        kids.extend(c for c in doc_children(aux) if c.dep_ in ("aux", "neg"))  # "may [be] inclined"
     for c in kids:
         text = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and text == "no"):
@@ -136,7 +137,7 @@ def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> No
             mod.conditional = True
         elif c.dep_ == "advmod" and text == "long" and _as_long_as(c):
             mod.conditional = True  # "as long as Kiev changes its stance"
-    if word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children):
+    if word.lower_ == "going" and any(c.dep_ == "xcomp" for c in doc_children(word)):
         mod.future = True
     if not is_trigger:
         flag = lex.modal_governors.get(word.lemma_.lower()) or lex.modal_governors.get(word.lower_)
@@ -145,15 +146,15 @@ def _read_word(word: Token, mod: Modality, lex: Lexicon, is_trigger: bool) -> No
 
 
 def _mark(clause: Token) -> str:
-    for c in clause.children:
+    for c in doc_children(clause):
         if c.dep_ == "mark":
             return c.lower_
     return ""
 
 
 def _as_long_as(long: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ == "as" for c in long.children) or any(
-        c.dep_ == "advcl" and _mark(c) == "as" for c in long.children
+    return any(c.dep_ == "advmod" and c.lower_ == "as" for c in doc_children(long)) or any(
+        c.dep_ == "advcl" and _mark(c) == "as" for c in doc_children(long)
     )
 
 
@@ -174,7 +175,7 @@ def continued(tok: Token) -> bool:
         if lemma in CONTINUING:
             return True
         if lemma in CONTINUING_WITH_ON and any(
-            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" for c in word.children
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "on" for c in doc_children(word)
         ):
             return True
     return False

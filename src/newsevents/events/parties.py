@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from ..doccache import children as doc_children
 from ..model import Actor, Analysis
 from .syntax import noun_phrase_bounds
 
@@ -70,11 +71,11 @@ def _fallbacks(tok: Token) -> list[Token]:
     government") and its possessor ("Qatar's emir").
     """
     out = [tok]
-    out.extend(c for c in tok.children if c.dep_ == "appos")
-    for prep in tok.children:
+    out.extend(c for c in doc_children(tok) if c.dep_ == "appos")
+    for prep in doc_children(tok):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    out.extend(c for c in tok.children if c.dep_ == "poss")
+            out.extend(c for c in doc_children(prep) if c.dep_ == "pobj")
+    out.extend(c for c in doc_children(tok) if c.dep_ == "poss")
     out.extend(_allegiance(tok))
     return out
 
@@ -92,13 +93,13 @@ def _allegiance(tok: Token) -> list[Token]:
     first.
     """
     out: list[Token] = []
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in ("acl", "amod") and (
             c.lemma_.lower() in ALLEGIANCE or c.lower_ in ALLEGIANCE
         ):
-            for prep in c.children:
+            for prep in doc_children(c):
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
-                    out.extend(o for o in prep.children if o.dep_ == "pobj")
+                    out.extend(o for o in doc_children(prep) if o.dep_ == "pobj")
     return out
 
 
@@ -110,7 +111,7 @@ def _coded(finder: ActorFinder, tok: Token, actor: Actor) -> Actor:
     """
     if actor.country or actor.cameo:
         return actor
-    for c in tok.children:
+    for c in doc_children(tok):
         # "U.N. mediator X", "Qatar's emir, Sheikh X": the body or state the role belongs to
         if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i:
             other = finder.of(c)
@@ -161,7 +162,7 @@ def link(
 def _coordinated_modifiers(tok: Token) -> list[Token]:
     """Return coordinated modifiers of ``tok``: "Hungarian" and "Romanian" officials."""
     out: list[Token] = []
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.conjuncts:
             out.extend((c, *c.conjuncts))
     return out

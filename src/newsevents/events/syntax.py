@@ -62,13 +62,13 @@ def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[str, Token]]:
 
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a passive participle modifier)."""
-    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in doc_children(verb)):
         return True
     # "a law signed by Zelensky"; not "claims that Russia had mined the port"
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "acl"
-        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
+        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in doc_children(verb))
     )
 
 
@@ -170,7 +170,7 @@ def own_tense(verb: Token, head: Token) -> bool:
     "would attend but accused"), or a participle joined to a bare infinitive ("would
     attend but accused" tagged VBN): "would accused" is no English.
     """
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") for c in doc_children(verb)):
         return False
     if verb.tag_ in FINITE:
         return head.tag_ not in FINITE
@@ -198,7 +198,7 @@ def _outside_clause(verb: Token, head: Token) -> bool:
         # says what the speaker thinks; a finite speech act after it is the speaker's own
         # (not "said the sanctions were illegal and hurt farmers")
         return True
-    return own_tense(verb, head) and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    return own_tense(verb, head) and any(c.dep_ in ("aux", "auxpass") for c in doc_children(head))
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -287,7 +287,7 @@ def has_clause(tok: Token, infinitive: bool = True) -> bool:
             and nxt.head.ent_type_ not in ("DATE", "TIME")
         ):
             return True
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "ccomp" or (infinitive and c.dep_ == "xcomp"):
             return True
         if c.dep_ in ("acl", "advcl", "relcl") and (
@@ -298,11 +298,11 @@ def has_clause(tok: Token, infinitive: bool = True) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in doc_children(verb))
 
 
 def _that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in doc_children(verb))
 
 
 def noun_phrase_bounds(tok: Token) -> tuple[int, int]:
@@ -323,9 +323,9 @@ def carried_clause(noun: Token) -> Token | None:
     """
     if noun.dep_ not in ("dobj", "obj") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
-    for c in noun.head.children:
+    for c in doc_children(noun.head):
         if c.dep_ == "ccomp" and c.i > noun.i and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            m.dep_ == "mark" and m.lower_ == "that" for m in doc_children(c)
         ):
             return c
     return None

@@ -12,6 +12,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import children as doc_children
 from ..doccache import tokens
 from .lexicon import Lexicon, Sense, When
 from .syntax import (
@@ -85,7 +86,7 @@ def _verb_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> T
     if tok.dep_ == "amod":
         return None  # a participle used as an adjective ("Western-backed") is no event
     lemma = tok.lemma_.lower()
-    for part in tok.children:
+    for part in doc_children(tok):
         particle = part.dep_ == "advmod" and part.lower_ in ADVERB_PARTICLES
         if part.dep_ in ("prt", "prep") or particle:
             phrasal = lex.verbs.get(f"{lemma} {part.lower_}")
@@ -95,7 +96,7 @@ def _verb_trigger(tok: Token, lex: Lexicon, party: Callable[[Token], bool]) -> T
                     return trig
     trig = _from(tok, "verb", lex.verbs.get(lemma), party)
     if trig is None and (
-        tok.dep_ in ("acomp", "oprd") or any(c.dep_ == "auxpass" for c in tok.children)
+        tok.dep_ in ("acomp", "oprd") or any(c.dep_ == "auxpass" for c in doc_children(tok))
     ):
         trig = _from(tok, "adj", lex.adjectives.get(tok.lower_), party)  # "is opposed to"
     return trig
@@ -141,7 +142,7 @@ def matches(when: When, tok: Token, party: Callable[[Token], bool]) -> bool:
         return False
     if when.modifiers and not any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in when.modifiers
-        for c in tok.children
+        for c in doc_children(tok)
     ):
         return False
     if when.clause and not has_clause(tok):
@@ -185,7 +186,7 @@ def _party_phrase(tok: Token, party: Callable[[Token], bool]) -> bool:
     """Return True when ``tok`` or its named possessor names a party ("met Borduria's
     envoy"); a pronoun possessor does not ("released his tax returns")."""
     return party(tok) or any(
-        party(c) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+        party(c) for c in doc_children(tok) if c.dep_ == "poss" and c.pos_ == "PROPN"
     )
 
 
@@ -208,7 +209,7 @@ def self_clause(verb: Token, side: Callable[[Token], str | None] | None = None) 
             return True
         if subj is not None and csubj.lemma_.lower() == subj.lemma_.lower():
             return True
-        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in csubj.children):
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in doc_children(csubj)):
             return True
         if own is not None and side is not None and side(csubj) == own:
             return True

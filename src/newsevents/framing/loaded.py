@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
+from ..doccache import ents
 from ..model import Actor, Analysis, Frame
 from .lexicon import Match
 
@@ -111,7 +113,7 @@ def _phrase(
     if not _is_nominal(head) and head.dep_ in ("acomp", "advmod"):
         # A predicate ("the attack was barbaric"): the frame is the term, aimed at the subject
         verb = head.head
-        nouns = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        nouns = [c for c in doc_children(verb) if c.dep_.startswith("nsubj")]
         return match.start, match.end, [(_np_tokens(n), True) for n in nouns]
     lefts = [c for c in head.lefts if c.dep_ in NP_LEFT]
     start = min([match.start] + [c.left_edge.i for c in lefts])
@@ -132,12 +134,12 @@ def _phrase(
         if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
             if match.entry.of_master and prep.lower_ == "of":
                 continue  # "a puppet of Moscow": the master again
-            about += [_np_tokens(obj) for obj in prep.children if obj.dep_ == "pobj"]
+            about += [_np_tokens(obj) for obj in doc_children(prep) if obj.dep_ == "pobj"]
     if head.dep_ in ("attr", "oprd"):
-        about += [_np_tokens(s) for s in head.head.children if s.dep_.startswith("nsubj")]
+        about += [_np_tokens(s) for s in doc_children(head.head) if s.dep_.startswith("nsubj")]
     if head.dep_ in ("oprd", "dobj", "ccomp", "xcomp"):  # "called Mladic a monster"
         verb = head.head
-        objects = [o for o in verb.children if o.dep_ in ("dobj", "oprd") and o.i < head.i]
+        objects = [o for o in doc_children(verb) if o.dep_ in ("dobj", "oprd") and o.i < head.i]
         about += [_np_tokens(o) for o in objects]
     if head.dep_ == "appos":
         about.append(_np_tokens(head.head))
@@ -224,7 +226,7 @@ def _looks_named(tok: Token) -> bool:
 
 def _entity_text(doc: Doc, tok: Token) -> str:
     """Return the text of the entity ``tok`` is in, or the token's own text."""
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text

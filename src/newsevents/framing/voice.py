@@ -10,6 +10,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..doccache import children as doc_children
+from ..doccache import text as doc_text
 from ..model import Analysis
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ def reported_by_parse(sent: SpacySpan, token: Token) -> bool:
 
 def _impersonal(verb: Token) -> bool:
     """Return True when the verb's subject is expletive "it" ("it is believed") or absent."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [c for c in doc_children(verb) if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return not subjects or all(s.lower_ == "it" for s in subjects)
 
 
@@ -83,7 +85,7 @@ def _inside_quotes(sent: SpacySpan, token: Token) -> bool:
 
     The paragraph, not the sentence: a quotation often runs over several sentences.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     depth = 0
     for char in text[line_start : token.idx]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.state import according_to
 from ..doccache import datelines as doc_datelines
+from ..doccache import ents as doc_ents
 from ..doccache import tokens
 from .gazetteer import Entry, Gazetteer
 
@@ -153,7 +154,7 @@ def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
 
 
 def _surnames(doc: Doc) -> set[str]:
-    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 def _inside_other_name(ents: Sequence[Span], cand: _Candidate, covered: set[int]) -> bool:
@@ -204,7 +205,7 @@ def find_places(
     # "BEIJING, Dec. 1 (Xinhua) --": the agency is a byline, not the town of that name
     cands = [c for c in candidates(text, doc, gazetteer) if c.first not in agencies]
     covered = {i for c in cands for i in range(c.first, c.last)}
-    ents = doc.ents
+    ents = doc_ents(doc)
     cands = [c for c in cands if not _inside_other_name(ents, c, covered)]
     own_country = [
         c.entries[0].country if len({e.country for e in c.entries}) == 1 else None for c in cands

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..doccache import text as doc_text
+from ..doccache import tokens
 from .cues import CueLexicon
 from .indirect import Found, Offsets, find_attributions
 from .learned import CueDecision, CueModel, decide
@@ -47,7 +49,7 @@ def find_statements(
     cross-validated ones); the model's thresholds still apply. ``spans``: the learned cue
     boundaries (None: the rules' cue spans stay).
     """
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quotes(text)
     real = [q for q in quotes if words_in(text, q) >= MIN_QUOTE_WORDS]
     verdicts: CueDecision | None = None
@@ -110,13 +112,14 @@ def refine_cue(f: Found, doc: Doc, text: str, spans: SpanModel, real: list[Offse
     """Return ``f`` with its cue span drawn by the span model; a content the new cue runs
     into loses those words ("talked about the budget": content "the budget")."""
     h = f.cue_token
-    if h < 0 or f.kind == "according_to" or doc[h].text == ":" or f.content is None:
+    if h < 0 or f.kind == "according_to" or tokens(doc)[h].text == ":" or f.content is None:
         return f
     ctx = context(doc, h, f.cue, f.source, f.content, real)
     if ctx is None:
         return f
     first, last = boundaries(spans, doc, ctx)
-    cue = (doc[first].idx, doc[last].idx + len(doc[last]))
+    every = tokens(doc)
+    cue = (every[first].idx, every[last].idx + len(every[last]))
     start, end = f.content
     if cue[0] <= start < cue[1]:  # the cue grew into the content's first words
         start = cue[1]

@@ -25,6 +25,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import children as doc_children
+from ..doccache import deps as doc_deps
+from ..doccache import heads as doc_heads
+from ..doccache import sentence, tokens
 from ..errors import DataError
 
 FORMAT = "newsevents-cue-spans/1"
@@ -107,22 +111,30 @@ def _word(tok: Token) -> str:
 def relation(tok: Token, head: Token) -> str:
     """Return how ``tok`` hangs on the cue's head: itself, child, grandchild, its head,
     sibling, or other, with the dependency labels on the way."""
-    if tok.i == head.i:
+    doc = tok.doc
+    return _relation(tok.i, head.i, doc_heads(doc), doc_deps(doc))
+
+
+def _relation(i: int, h: int, heads: list[int], deps: list[str]) -> str:
+    """Return ``relation`` of token ``i`` to head token ``h``, read off the Doc's head and
+    label lists (each ``token.head`` builds a new Token)."""
+    if i == h:
         return "self"
-    if tok.head.i == head.i:
-        return f"c:{tok.dep_}"
-    if tok.head.head.i == head.i and tok.head.i != tok.i:
-        return f"g:{tok.head.dep_}/{tok.dep_}"
-    if head.head.i == tok.i and head.head.i != head.i:
-        return f"h:{head.dep_}"
-    if tok.head.i == head.head.i and head.head.i != head.i:
-        return f"s:{tok.dep_}"
+    up = heads[i]
+    if up == h:
+        return f"c:{deps[i]}"
+    if heads[up] == h and up != i:
+        return f"g:{deps[up]}/{deps[i]}"
+    hh = heads[h]
+    if hh == i and hh != h:
+        return f"h:{deps[h]}"
+    if up == hh and hh != h:
+        return f"s:{deps[i]}"
     return "o"
 
 
-def _token_features(prefix: str, tok: Token, head: Token, hl: str) -> list[str]:
+def _token_features(prefix: str, tok: Token, rel: str, hl: str) -> list[str]:
     w = _word(tok)
-    rel = relation(tok, head)
     return [
         f"{prefix}w={w}",
         f"{prefix}l={tok.lemma_.lower()}",
@@ -139,12 +151,16 @@ class _Window:
     every ``doc[i]``), with their per-token features cached."""
 
     def __init__(self, doc: Doc, ctx: CueContext) -> None:
-        self.n = len(doc)
-        self.head = doc[ctx.head]
+        every = tokens(doc)
+        self.n = len(every)
+        self.head = every[ctx.head]
         self.hl = self.head.lemma_.lower()
-        a, b = max(ctx.lo - 1, 0), min(ctx.hi + 2, len(doc))
-        self.toks = {i: doc[i] for i in range(a, b)}
-        self.kids = [(c.i, c.left_edge.i, c.right_edge.i, c.dep_) for c in self.head.children]
+        self.heads, self.deps = doc_heads(doc), doc_deps(doc)
+        a, b = max(ctx.lo - 1, 0), min(ctx.hi + 2, self.n)
+        self.toks = {i: every[i] for i in range(a, b)}
+        self.kids = [
+            (c.i, c.left_edge.i, c.right_edge.i, c.dep_) for c in doc_children(self.head)
+        ]
         self.attrs = {
             i: (t.text, t.pos_, t.dep_, t.lemma_.lower()) for i, t in self.toks.items()
         }
@@ -152,9 +168,11 @@ class _Window:
 
     def features(self, prefix: str, i: int) -> list[str]:
         key = (prefix, i)
-        if key not in self._cache:
-            self._cache[key] = _token_features(prefix, self.toks[i], self.head, self.hl)
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            rel = _relation(i, self.head.i, self.heads, self.deps)
+            found = self._cache[key] = _token_features(prefix, self.toks[i], rel, self.hl)
+        return found
 
     def word(self, i: int) -> str:
         return self.features("", i)[0][2:]
@@ -254,7 +272,8 @@ def context(
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if span is None or not (span.start <= head < span.end):
         return None
-    sent = doc[head].sent
+    sent = sentence(doc, head)
+    every = tokens(doc)
     lo = max(sent.start, head - LEFT_REACH)
     hi = min(sent.end - 1, head + RIGHT_REACH)
 
@@ -266,11 +285,11 @@ def context(
 
     # the cue never reaches over its source, a quote or a line break
     for i in range(head - 1, lo - 1, -1):
-        if i < span.start and blocked(doc[i]):
+        if i < span.start and blocked(every[i]):
             lo = i + 1
             break
     for j in range(head + 1, hi + 1):
-        if j >= span.end and blocked(doc[j]):
+        if j >= span.end and blocked(every[j]):
             hi = j - 1
             break
     lo, hi = min(lo, span.start), max(hi, span.end - 1)
