@@ -60,3 +60,44 @@ def test_sents_is_doc_sents_built_once(nlp) -> None:  # type: ignore[no-untyped-
     doc = nlp(TEXT)
     assert [(s.start, s.end) for s in sents(doc)] == [(s.start, s.end) for s in doc.sents]
     assert sents(doc) is sents(doc)
+
+
+def test_heads_deps_sentence_text_ents_match_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.doccache import deps, ents, heads, remember_text, sentence, text
+
+    doc = nlp(TEXT)
+    assert heads(doc) == [t.head.i for t in doc]
+    assert deps(doc) == [t.dep_ for t in doc]
+    assert all(sentence(doc, t.i) == t.sent for t in doc)
+    assert text(doc) == doc.text and ents(doc) == doc.ents
+    other = nlp(TEXT)
+    remember_text(other, "seeded")  # the pipeline seeds the text it parsed
+    assert text(other) == "seeded"
+
+
+def test_one_model_whatever_length_is_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsevents.parse import load_nlp
+
+    big = load_nlp(None, 5_000_000)
+    assert big is load_nlp() and big.max_length >= 5_000_000
+
+
+def test_collector_paused_restores_the_collector() -> None:
+    import gc
+
+    import pytest
+
+    from newsevents.pipeline import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        assert not gc.isenabled()
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller who turned it off keeps it off
+    finally:
+        gc.enable()
