@@ -81,23 +81,3 @@ def test_one_model_whatever_length_is_asked(nlp) -> None:  # type: ignore[no-unt
     big = load_nlp(None, 5_000_000)
     assert big is load_nlp() and big.max_length >= 5_000_000
 
-
-def test_collector_paused_restores_the_collector() -> None:
-    import gc
-
-    import pytest
-
-    from newsevents.pipeline import collector_paused
-
-    assert gc.isenabled()
-    with pytest.raises(ValueError), collector_paused():
-        assert not gc.isenabled()
-        raise ValueError
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # a caller who turned it off keeps it off
-    finally:
-        gc.enable()

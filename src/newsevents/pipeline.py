@@ -8,9 +8,7 @@ to ``on_error(step, key, exc)`` instead of sinking the batch.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,9 +100,8 @@ class Pipeline:
         for (key, analysis), doc in zip(batch, docs, strict=True):
             analysis.doc = doc
             remember_text(doc, analysis.article.text)
-            with collector_paused():
-                analysis.sentences = sentence_offsets(doc)
-                done = self._apply_steps(key, analysis, on_error)
+            analysis.sentences = sentence_offsets(doc)
+            done = self._apply_steps(key, analysis, on_error)
             if done is not None:
                 done.doc = None  # the Doc stays inside; what leaves is the plain model
                 yield key, done
@@ -119,25 +116,6 @@ class Pipeline:
                 on_error(step.name, key, exc)
                 return None
         return analysis
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run the block with Python's cyclic garbage collector paused (as it was after).
-
-    The steps read the parse through spaCy Token and Span objects, a million short-lived
-    allocations per hundred articles that free themselves by reference counting; each
-    700 of them the collector would walk the young objects again, and now and then the
-    whole heap with the model and the knowledge base in it (a fifth of the steps' time,
-    measured). Cycles made while one article is coded wait until it is done.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def prepare(item: ArticleInput, config: Config | None = None) -> Analysis:
