@@ -98,3 +98,16 @@ def test_places_translations_are_not_indexed(gazetteer) -> None:  # type: ignore
 @pytest.mark.parametrize(("name", "geonames_id"), [("Washington", 4140963), ("WASHINGTON", 4140963)])
 def test_places_preferred_names(gazetteer, name, geonames_id) -> None:  # type: ignore[no-untyped-def]
     assert gazetteer.preferred(name) == geonames_id
+
+
+def test_places_every_beginning_of_a_name_may_start_one(gazetteer, nlp) -> None:  # type: ignore[no-untyped-def]
+    # the candidates loop stops lengthening a run of tokens once no name begins with it:
+    # every token-end beginning of every name (cut at the end of its word) must pass
+    from newsevents.places.find import _word_end
+
+    for key in list(gazetteer.index)[::7]:
+        for tok in nlp.tokenizer(key):
+            assert gazetteer.may_start(key[: _word_end(key, tok.idx + len(tok.text))]), key
+    assert gazetteer.may_start("NEW YORK")  # a dateline in capitals
+    assert not gazetteer.may_start("Xqzzyv")
+    assert not gazetteer.may_start("Ukraine Ukraine")

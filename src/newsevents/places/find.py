@@ -131,7 +131,12 @@ def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
             i += 1
             continue
         match: _Candidate | None = None
-        for j in range(min(n, i + gazetteer.max_tokens), i, -1):
+        # the longest run of tokens that some name begins with; no longer one is a name
+        reach = min(n, i + gazetteer.max_tokens)
+        last = i
+        while last < reach and gazetteer.may_start(text[starts[i] : _word_end(text, ends[last])]):
+            last += 1
+        for j in range(last, i, -1):
             if space[j - 1] or not (upper[j - 1] or j - 1 > i):
                 continue
             start, end = starts[i], ends[j - 1]
@@ -151,6 +156,14 @@ def candidates(text: str, doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
         while i < n and starts[i] < match.end:
             i += 1
     return out
+
+
+def _word_end(text: str, at: int) -> int:
+    """Return where the word running through offset ``at`` ends: a token may end inside a
+    word ("im" is "i" "m" to spaCy), and names are cut at the ends of words."""
+    while at < len(text) and text[at].isalnum():
+        at += 1
+    return at
 
 
 def _surnames(doc: Doc) -> set[str]:

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -56,6 +57,21 @@ def name_key(text: str) -> str:
     return out.strip()
 
 
+def _prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Return every beginning of every name that ends before or after a character that is
+    no letter or digit (where a token may end: "Guinea" "-" "Bissau", "St." "Louis"), and
+    the whole names."""
+    out: set[str] = set()
+    for key in keys:
+        out.add(key)
+        for p, ch in enumerate(key):
+            if not ch.isalnum():
+                out.add(key[:p].rstrip())
+                out.add(key[: p + 1])
+    out.discard("")
+    return frozenset(out)
+
+
 class Gazetteer:
     """Names to candidate entries. Build once per step (it reads about 34,000 cities)."""
 
@@ -66,6 +82,7 @@ class Gazetteer:
         self.index: dict[str, list[Entry]] = defaultdict(list)
         self.prefer: dict[str, int] = {}
         self._memo: dict[str, list[Entry]] = {}
+        self._starts: dict[str, bool] = {}
         self._alpha3: dict[str, str] = {
             code: c["iso3"] for code, c in gc.get_countries().items()
         }
@@ -83,6 +100,20 @@ class Gazetteer:
         # Longest name in tokens ("Bosnia and Herzegovina" is 3; "-" is a token); a few
         # alternate names run to 20 words, and no place mention in news does.
         self.max_tokens = min(8, max(len(k.replace("-", " - ").split()) for k in self.index))
+        self.prefixes = _prefixes(self.index)
+
+    def may_start(self, text: str) -> bool:
+        """Return False when no name begins with ``text`` (the words of a name from its
+        first, as written), so that no longer run of words can be one either."""
+        memo = self._starts
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            key = name_key(text)
+            prefixes = self.prefixes
+            found = memo[text] = key in prefixes or (key.isupper() and key.title() in prefixes)
+        return found
 
     def lookup(self, text: str) -> list[Entry]:
         """Return the entries named ``text`` (as written; an all-capitals dateline is also
