@@ -23,9 +23,10 @@ _slot = threading.local()
 
 def memo(doc: Doc) -> dict[Any, Any]:
     """Return the memo dict of ``doc`` (empty the first time this Doc is seen)."""
-    if getattr(_slot, "doc", None) is not doc:
-        _slot.doc, _slot.memo = doc, {}
-    found: dict[Any, Any] = _slot.memo
+    slot = _slot
+    if getattr(slot, "doc", None) is not doc:
+        slot.doc, slot.memo = doc, {}
+    found: dict[Any, Any] = slot.memo
     return found
 
 

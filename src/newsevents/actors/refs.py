@@ -125,6 +125,23 @@ def role_referent(affiliation: Entry, title: str, sector: str | None) -> Referen
                     country, sector, cameo, title)  # fmt: skip
 
 
+_MERGED_FIELDS = ("country", "sector", "cameo", "role", "kb_id")
+
+
+def _first_values(group: list[Link]) -> dict[str, str | None]:
+    """Return, for each merged field, its first value in ``group`` that is not None."""
+    merged: dict[str, str | None] = dict.fromkeys(_MERGED_FIELDS)
+    missing = list(_MERGED_FIELDS)
+    for x in group:
+        ref = x.referent
+        for field in missing:
+            merged[field] = getattr(ref, field)
+        missing = [f for f in missing if merged[f] is None]
+        if not missing:
+            break
+    return merged
+
+
 def build_actors(links: list[Link], text: str) -> list[Actor]:
     """Return one Actor per referent key, numbered a1, a2, ... in order of first mention.
 
@@ -136,11 +153,7 @@ def build_actors(links: list[Link], text: str) -> list[Actor]:
     actors = []
     for number, group in enumerate(groups.values(), start=1):
         first = group[0].referent
-        merged = {
-            field: next((getattr(x.referent, field) for x in group
-                         if getattr(x.referent, field) is not None), None)
-            for field in ("country", "sector", "cameo", "role", "kb_id")
-        }  # fmt: skip
+        merged = _first_values(group)
         seen: set[tuple[int, int]] = set()
         mentions = []
         for x in group:
