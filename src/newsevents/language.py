@@ -154,7 +154,10 @@ def detect_language(text: str) -> str:
 
 
 def _is_latin(word: str) -> bool:
-    return "LATIN" in unicodedata.name(word[0], "")
+    first = word[0]
+    if first.isascii():  # the common case, without a name lookup: A-Z and a-z are Latin
+        return first.isalpha()
+    return "LATIN" in unicodedata.name(first, "")
 
 
 def _script_name(words: list[str]) -> str:

@@ -93,12 +93,22 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Ite
 
 def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
     """Return each sentence as ``(start, end)`` character offsets, white space trimmed."""
-    from .doccache import sents, tokens
+    from bisect import bisect_left
 
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    from .doccache import sents
+
+    if not len(doc):
+        return []
+    # read as three integer columns: a Token object per word would cost more than the rest
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    words = [i for i, (_, _, space) in enumerate(columns) if not space]
     out: list[tuple[int, int]] = []
-    every = tokens(doc)
     for sent in sents(doc):
-        toks = [t for t in every[sent.start : sent.end] if not t.is_space]
-        if toks:
-            out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        first = bisect_left(words, sent.start)
+        last = bisect_left(words, sent.end) - 1
+        if first <= last:
+            start, (idx, length, _) = columns[words[first]][0], columns[words[last]]
+            out.append((start, idx + length))
     return out
