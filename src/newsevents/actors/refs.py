@@ -130,15 +130,11 @@ _MERGED_FIELDS = ("country", "sector", "cameo", "role", "kb_id")
 
 def _first_values(group: list[Link]) -> dict[str, str | None]:
     """Return, for each merged field, its first value in ``group`` that is not None."""
-    merged: dict[str, str | None] = dict.fromkeys(_MERGED_FIELDS)
-    missing = list(_MERGED_FIELDS)
-    for x in group:
-        ref = x.referent
-        for field in missing:
-            merged[field] = getattr(ref, field)
-        missing = [f for f in missing if merged[f] is None]
-        if not missing:
-            break
+    # links share referent objects: each is read once, in order of its first link
+    refs = list({id(x.referent): x.referent for x in group}.values())
+    merged: dict[str, str | None] = {}
+    for field in _MERGED_FIELDS:
+        merged[field] = next((v for r in refs if (v := getattr(r, field)) is not None), None)
     return merged
 
 
