@@ -136,6 +136,10 @@ def test_invisible_characters_hide_no_boilerplate() -> None:
     # found by the property test above: the line was removed only on a second pass
     norm = normalise("\u200bSource link\n")
     assert norm.text == "" and norm.removed and normalise(norm.text).text == norm.text
+    # and glued to the end of a paragraph behind one ("The talks ended.\u200bSource link")
+    glued = normalise("The talks ended.\u200bSource link\n")
+    assert glued.text == "The talks ended." and [r.text for r in glued.removed] == ["Source link"]
+    assert normalise(glued.text).text == glued.text
 
 
 def test_normalise_cuts_a_teaser_glued_to_the_last_paragraph() -> None:

@@ -165,7 +165,14 @@ def _cut_tail(
     """Return the paragraph without debris glued to its end, recording what was cut."""
     start0 = para[0][0]
     end0 = para[-1][0] + len(para[-1][1])
-    found = boilerplate.split_tail(raw[start0:end0])
+    span = raw[start0:end0]
+    if _INVISIBLE.search(span) is None:
+        found = boilerplate.split_tail(span)
+    else:  # matched as a reader sees it: a zero-width space hides no "Source link"
+        seen = [i for i, ch in enumerate(span) if not _INVISIBLE.match(ch)]
+        found = boilerplate.split_tail("".join(span[i] for i in seen))
+        if found is not None:
+            found = (seen[found[0]] if found[0] < len(seen) else len(span), found[1])
     if found is None:
         return para
     cut, reason = found
