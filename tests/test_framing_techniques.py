@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.errors import DataError
-from newsevents.eval.framing import SpanScore, evaluate, load_corpus, paragraph_scores
+from newsevents.eval.framing import (
+    SpanScore,
+    evaluate,
+    format_report,
+    load_corpus,
+    paragraph_scores,
+)
 from newsevents.framing.techniques import (
     CHAR_SIZES,
     TechniqueClassifier,
@@ -151,6 +157,8 @@ def test_eval_runs_on_two_dev_articles(shared_data) -> None:  # type: ignore[no-
     assert corpus.y.shape == (len(corpus.keys), len(corpus.labels)) and len(corpus.labels) == 23
     report = evaluate(data, "dev", limit=2)
     assert report.articles == 2 and 0.0 <= report.micro_f1 <= 1.0
+    assert report.evidence.gold > 0 and 0.0 <= report.evidence.overlap_f1()[2] <= 1.0
+    assert "technique evidence n-grams" in format_report(report)
 
 
 def _training_script():  # type: ignore[no-untyped-def]
