@@ -295,3 +295,18 @@ def test_training_context_is_the_articles_summed_counts() -> None:
     idf = np.array([1.0, 2.0, 1.5])
     rows = script.tfidf(counts, idf).toarray()
     assert np.allclose(rows[0], np.array([1.0, 0, (1 + np.log(2)) * 1.5]) / np.hypot(1, (1 + np.log(2)) * 1.5))
+
+
+@pytest.mark.parametrize("with_context", [False, True])
+def test_written_model_loads_with_or_without_context(tmp_path: Path, with_context: bool) -> None:
+    script = _training_script()
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    if with_context:
+        arrays["context"] = np.zeros((len(arrays["words"]), 2))
+    path = tmp_path / "model.npz"
+    script.write_model(path, arrays)
+    loaded = TechniqueClassifier.load(path)
+    assert (loaded.context is not None) == with_context
+    assert [p.labels for p in loaded.predict(PARAGRAPHS)] == [
+        p.labels for p in TechniqueClassifier(arrays).predict(PARAGRAPHS)
+    ]
