@@ -12,11 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.errors import DataError
-from newsevents.eval.framing import SpanScore, evaluate, load_corpus, paragraph_scores
+from newsevents.eval.framing import (
+    SpanScore,
+    evaluate,
+    format_report,
+    load_corpus,
+    paragraph_scores,
+)
 from newsevents.framing.techniques import (
     CHAR_SIZES,
     TechniqueClassifier,
     char_ngrams,
+    evidence_spans,
     ngrams,
     paragraphs,
 )
@@ -150,6 +157,8 @@ def test_eval_runs_on_two_dev_articles(shared_data) -> None:  # type: ignore[no-
     assert corpus.y.shape == (len(corpus.keys), len(corpus.labels)) and len(corpus.labels) == 23
     report = evaluate(data, "dev", limit=2)
     assert report.articles == 2 and 0.0 <= report.micro_f1 <= 1.0
+    assert report.evidence.gold > 0 and 0.0 <= report.evidence.overlap_f1()[2] <= 1.0
+    assert "technique evidence n-grams" in format_report(report)
 
 
 def _training_script():  # type: ignore[no-untyped-def]
@@ -187,10 +196,117 @@ def test_nb_weights_are_folded_back() -> None:
     ratios = script.log_count_ratios(x, y)
     coef, bias = script.fit_lr(x, y, ratios)
     # the folded weights score the raw features as the NB-LR scores the scaled ones
-    nb = LogisticRegression(C=script.C, solver="liblinear").fit(x.multiply(ratios[:, 0]), y[:, 0])
+    nb = LogisticRegression(C=script.C, solver="liblinear", dual=script.DUAL, random_state=0)
+    nb.fit(x.multiply(ratios[:, 0]).tocsr(), y[:, 0])
     assert np.allclose(x @ coef[:, 0] + bias[0], nb.decision_function(x.multiply(ratios[:, 0])))
     # the ensemble is the mean of the plain LR and the NB-LR
     plain = script.fit_lr(x, y)
     both = script.fit(x, y)
     assert np.allclose(both[0], (plain[0] + coef) / 2) and np.allclose(both[1], (plain[1] + bias) / 2)
     assert both[0][0, 0] > 0  # feature 0 marks the positives
+
+
+def test_context_block_scores_the_whole_article() -> None:
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    words = arrays["words"].tolist()
+    arrays["coef"] = np.zeros_like(arrays["coef"])
+    arrays["context"] = np.zeros((len(words), 2))
+    arrays["context"][words.index("disgrace"), 1] = 4.0
+    arrays["thresholds"] = np.array([0.6, 0.6])
+    classifier = TechniqueClassifier(arrays)
+    # "disgrace" is only in the third paragraph, but the article's context lifts B in all
+    assert [p.labels for p in classifier.predict(PARAGRAPHS)] == [("B",)] * 3
+    assert [p.labels for p in classifier.predict(PARAGRAPHS[:2])] == [(), ()]
+    # the article block is the TF-IDF of the summed counts of its paragraphs
+    counts = [classifier.counts(t) for t in PARAGRAPHS]
+    whole = classifier.counts(" ".join(PARAGRAPHS))  # no bigram crosses a paragraph here
+    expected = _dense(classifier, whole)[: len(words)] @ arrays["context"]
+    assert np.allclose(classifier.context_scores(counts), expected)
+
+
+def test_context_over_both_blocks_and_a_wrong_shape() -> None:
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    arrays["context"] = np.ones_like(arrays["coef"])
+    classifier = TechniqueClassifier(arrays)
+    counts = [classifier.counts(t) for t in PARAGRAPHS]
+    dense = _dense(classifier, classifier.counts(" ".join(PARAGRAPHS)))
+    assert np.allclose(classifier.context_scores(counts), [dense.sum()] * 2)
+    arrays["context"] = np.ones((3, 2))
+    with pytest.raises(DataError, match="do not match"):
+        TechniqueClassifier(arrays)
+
+
+def test_a_model_without_context_scores_paragraphs_alone() -> None:
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    classifier = TechniqueClassifier(arrays)
+    assert classifier.context is None
+    one = classifier.probabilities(PARAGRAPHS[2:])[0]
+    assert np.allclose(classifier.probabilities(PARAGRAPHS)[0][2], one[0])
+
+
+def _dense(classifier: TechniqueClassifier, counts) -> np.ndarray:  # type: ignore[no-untyped-def]
+    index, values = classifier._features(counts)
+    out = np.zeros(classifier.coef.shape[0])
+    out[index] = values
+    return out
+
+
+def test_evidence_spans_find_every_occurrence_of_the_ngrams() -> None:
+    text = "A disgrace, a Total  Disgrace: disgraceful."
+    spans = evidence_spans(text, ["disgrace", "total disgrace"])
+    assert [text[s:e] for s, e in spans] == ["disgrace", "Total  Disgrace"]
+    assert evidence_spans(text, []) == []
+
+
+def test_technique_frames_note_their_evidence() -> None:
+    from newsevents.framing.techniques import evidence_of, find_techniques
+    from newsevents.model import Analysis, Article
+
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    words = arrays["words"].tolist()
+    arrays["coef"] = np.zeros_like(arrays["coef"])
+    arrays["coef"][words.index("disgrace"), 0] = 5.0
+    arrays["thresholds"] = np.array([0.6, 0.6])
+    text = "\n".join(PARAGRAPHS)
+    frames = find_techniques(Analysis(article=Article(id="t", text=text)), TechniqueClassifier(arrays))
+    assert [(f.label, evidence_of(f)) for f in frames] == [("A", ["disgrace"])]
+    spans = evidence_spans(frames[0].text, evidence_of(frames[0]))
+    assert [frames[0].text[s:e] for s, e in spans] == ["disgrace", "disgrace"]
+
+
+def test_training_fit_is_deterministic() -> None:
+    from scipy.sparse import csr_matrix
+
+    script = _training_script()
+    rng = np.random.default_rng(2)
+    x = csr_matrix(rng.random((60, 8)) * (rng.random((60, 8)) > 0.6))
+    y = np.stack([(x[:, k].toarray().ravel() > 0.3).astype(int) for k in (0, 1)], axis=1)
+    first, again = script.fit(x, y), script.fit(x, y)
+    assert np.array_equal(first[0], again[0]) and np.array_equal(first[1], again[1])
+
+
+def test_training_context_is_the_articles_summed_counts() -> None:
+    from scipy.sparse import csr_matrix
+
+    script = _training_script()
+    counts = csr_matrix(np.array([[1, 0, 2], [0, 1, 1], [3, 0, 0]]))
+    articles = script.article_counts(counts, [[0, 1], [2]])
+    assert articles.toarray().tolist() == [[1, 1, 3], [3, 0, 0]]
+    idf = np.array([1.0, 2.0, 1.5])
+    rows = script.tfidf(counts, idf).toarray()
+    assert np.allclose(rows[0], np.array([1.0, 0, (1 + np.log(2)) * 1.5]) / np.hypot(1, (1 + np.log(2)) * 1.5))
+
+
+@pytest.mark.parametrize("with_context", [False, True])
+def test_written_model_loads_with_or_without_context(tmp_path: Path, with_context: bool) -> None:
+    script = _training_script()
+    arrays, _ = _tiny_arrays(PARAGRAPHS)
+    if with_context:
+        arrays["context"] = np.zeros((len(arrays["words"]), 2))
+    path = tmp_path / "model.npz"
+    script.write_model(path, arrays)
+    loaded = TechniqueClassifier.load(path)
+    assert (loaded.context is not None) == with_context
+    assert [p.labels for p in loaded.predict(PARAGRAPHS)] == [
+        p.labels for p in TechniqueClassifier(arrays).predict(PARAGRAPHS)
+    ]

@@ -12,7 +12,8 @@ alone (its own voice checks use statements when present; here there are none), t
 - span level: our loaded-term frames against the gold spans of ``Loaded_Language`` and
   ``Name_Calling-Labeling`` (``<split>-labels-subtask-3-spans/``), by the overlap measure of
   SemEval-2020 Task 11 (partial credit |p∩g|/|p| for precision, |p∩g|/|g| for recall) and
-  by any-overlap matching.
+  by any-overlap matching; and the evidence word n-grams of each technique frame (their
+  occurrences in its paragraph) against the gold spans of that technique, the same two ways.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
+from ..framing.techniques import evidence_of, evidence_spans
 
 DEFAULT_PATH = Path("../shared/data/semeval2023_task3/en")
 #: Our loaded-term categories, by the SemEval technique they are scored against.
@@ -166,6 +168,8 @@ class FramingReport:
     macro_f1: float
     per_label: dict[str, tuple[int, int, float]]  # label -> (gold, predicted, F1)
     spans: dict[str, SpanScore]
+    #: the technique frames' evidence n-grams against the gold spans of their technique
+    evidence: SpanScore = field(default_factory=lambda: SpanScore())
 
 
 def _analyses(texts: Sequence[str]) -> Iterator[Any]:
@@ -196,15 +200,21 @@ def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> Framin
     predicted = np.zeros((len(rows), len(corpus.labels)), dtype=int)
     label_index = {label: j for j, label in enumerate(corpus.labels)}
     spans = {label: SpanScore() for label in SPAN_LABELS}
+    evidence = SpanScore()
     analyses = _analyses([corpus.texts[a] for a in articles])
     for article, analysis in zip(articles, analyses, strict=True):
         text = analysis.article.text
         ours: dict[str, list[tuple[int, int]]] = {label: [] for label in SPAN_LABELS}
+        cited: dict[str, list[tuple[int, int]]] = {}
         for frame in analysis.framing:
             if frame.kind == "technique":
                 key = (article, text.count("\n", 0, frame.start) + 1)
                 if key in row_of and frame.label in label_index:
                     predicted[row_of[key], label_index[frame.label]] = 1
+                cited.setdefault(frame.label or "", []).extend(
+                    (frame.start + s, frame.start + e)
+                    for s, e in evidence_spans(frame.text, evidence_of(frame))
+                )
             elif frame.kind == "loaded_term":
                 for label, categories in SPAN_LABELS.items():
                     if frame.label in categories:
@@ -212,6 +222,8 @@ def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> Framin
         gold = gold_spans(data, split, article)
         for label in SPAN_LABELS:
             spans[label].add(ours[label], [(s, e) for t, s, e in gold if t == label])
+        for label in {t for t, _, _ in gold} | set(cited):
+            evidence.add(cited.get(label, []), [(s, e) for t, s, e in gold if t == label])
     y = corpus.y[rows]
     micro, macro = paragraph_scores(y, predicted)
     per_label = {}
@@ -221,7 +233,7 @@ def evaluate(data: Path, split: str = "dev", limit: int | None = None) -> Framin
             float((y[:, j] & predicted[:, j]).sum()), int(y[:, j].sum()),
         )  # fmt: skip
         per_label[label] = (int(y[:, j].sum()), int(predicted[:, j].sum()), f1)
-    return FramingReport(split, len(articles), len(rows), micro, macro, per_label, spans)
+    return FramingReport(split, len(articles), len(rows), micro, macro, per_label, spans, evidence)
 
 
 def format_report(report: FramingReport) -> str:
@@ -238,13 +250,21 @@ def format_report(report: FramingReport) -> str:
         lines.append(f"{label:36} {gold:5d} {pred:5d} {f1:6.3f}")
     lines += ["", "span-level, our loaded-term frames against the gold spans:"]
     for label, score in report.spans.items():
-        op, orr, of = score.overlap_f1()
-        hp, hr, hf = score.hit_f1()
-        lines.append(
-            f"  {label:24} gold {score.gold:5d} ours {score.predicted:4d} | overlap P {op:.3f} "
-            f"R {orr:.3f} F1 {of:.3f} | any-overlap P {hp:.3f} R {hr:.3f} F1 {hf:.3f}"
-        )
+        lines.append(_span_line(f"  {label:24}", score))
+    lines += [
+        "span-level, technique evidence n-grams against the gold spans of their technique:",
+        _span_line(f"  {'all techniques':24}", report.evidence),
+    ]
     return "\n".join(lines)
+
+
+def _span_line(head: str, score: SpanScore) -> str:
+    op, orr, of = score.overlap_f1()
+    hp, hr, hf = score.hit_f1()
+    return (
+        f"{head} gold {score.gold:5d} ours {score.predicted:4d} | overlap P {op:.3f} "
+        f"R {orr:.3f} F1 {of:.3f} | any-overlap P {hp:.3f} R {hr:.3f} F1 {hf:.3f}"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

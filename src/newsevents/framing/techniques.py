@@ -38,9 +38,16 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")
 WHITE_SPACE = re.compile(r"\s\s+")
 CHAR_SIZES = (2, 5)  # shortest and longest character n-gram
 EVIDENCE_SIZE = 5
+#: How a technique frame's note names its evidence (word n-grams hold no comma).
+EVIDENCE_NOTE = "evidence: "
+NO_EVIDENCE = "no single word n-gram"
 #: The arrays a model file holds (``about`` is a JSON string saying what it was trained on).
 ARRAYS = ("about", "labels", "words", "word_idf", "chars", "char_idf", "coef", "intercept",
           "thresholds")  # fmt: skip
+#: Arrays a model file may hold: ``context``, the weights of the article block (the whole
+#: article's TF-IDF over the word block, or over both blocks); a model without it scores
+#: each paragraph alone.
+OPTIONAL_ARRAYS = ("context",)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -96,6 +103,8 @@ def word_char_ngrams(word: str) -> list[str]:
 
 #: A paragraph's features: the feature indices and their values.
 Row = tuple[np.ndarray, np.ndarray]
+#: A paragraph's counts: word n-gram indices and counts, character n-gram indices and counts.
+Counts = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 #: Words whose character n-gram indices are remembered (then the memo starts afresh).
 CHAR_MEMO = 200_000
 
@@ -121,6 +130,8 @@ class TechniqueClassifier:
             self.coef = np.asarray(arrays["coef"], dtype=np.float32)  # (features, labels)
             self.intercept = np.asarray(arrays["intercept"], dtype=np.float64)
             self.thresholds = np.asarray(arrays["thresholds"], dtype=np.float64)
+            context = arrays.get("context")
+            self.context = None if context is None else np.asarray(context, dtype=np.float32)
             self.about: dict[str, object] = json.loads(str(arrays["about"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"technique model is malformed: {exc}") from exc
@@ -134,6 +145,10 @@ class TechniqueClassifier:
             or self.coef.shape != (len(words) + len(chars), n_labels)
             or self.intercept.shape != (n_labels,)
             or self.thresholds.shape != (n_labels,)
+            or (
+                self.context is not None
+                and self.context.shape not in ((len(words), n_labels), self.coef.shape)
+            )
         ):
             raise DataError("technique model: its weights do not match its vocabulary")
         from spacy.lang.en.stop_words import STOP_WORDS  # here: importing us stays light
@@ -154,6 +169,7 @@ class TechniqueClassifier:
         try:
             with where.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
                 arrays = {name: npz[name] for name in ARRAYS}
+                arrays.update({name: npz[name] for name in OPTIONAL_ARRAYS if name in npz})
         except (OSError, ValueError, KeyError) as exc:
             raise DataError(
                 f"cannot read the technique model {where}: {exc}; "
@@ -167,19 +183,44 @@ class TechniqueClassifier:
         Each block is sublinear tf × idf, l2-normalised on its own, as two scikit-learn
         ``TfidfVectorizer``s side by side; character indices come after the word ones.
         """
+        return self._features(self.counts(text))
+
+    def counts(self, text: str) -> Counts:
+        """Return the vocabulary indices and counts of ``text``'s word and character n-grams."""
         grams = ngrams(text)
         known = [(self.word_index[g], c) for g, c in grams.items() if g in self.word_index]
         w_index = np.array([i for i, _ in known], dtype=np.int64)
-        w_values = _tfidf(np.array([c for _, c in known], dtype=np.float64), self.word_idf[w_index])
+        w_counts = np.array([c for _, c in known], dtype=np.float64)
         ids = [self._char_ids(word) for word in words_of(text)]
-        c_index, counts = np.unique(
+        c_index, c_counts = np.unique(
             np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), return_counts=True
         )
-        c_values = _tfidf(counts.astype(np.float64), self.char_idf[c_index])
+        return w_index, w_counts, c_index, c_counts.astype(np.float64)
+
+    def _features(self, counts: Counts) -> Row:
+        w_index, w_counts, c_index, c_counts = counts
         return (
             np.concatenate([w_index, c_index + len(self.words)]),
-            np.concatenate([w_values, c_values]),
+            np.concatenate(
+                [_tfidf(w_counts, self.word_idf[w_index]), _tfidf(c_counts, self.char_idf[c_index])]
+            ),
         )
+
+    def context_scores(self, counts: Sequence[Counts]) -> np.ndarray:
+        """Return the article block's score per label, from all the article's paragraphs.
+
+        The article's counts are the sum of its paragraphs' (as in training), weighted as
+        the paragraphs' own blocks are; zero without a ``context`` array.
+        """
+        if self.context is None or not counts:
+            return np.zeros(len(self.labels))
+        w_index, w_counts = _summed([c[0] for c in counts], [c[1] for c in counts])
+        index, values = w_index, _tfidf(w_counts, self.word_idf[w_index])
+        if self.context.shape[0] > len(self.words):
+            c_index, c_counts = _summed([c[2] for c in counts], [c[3] for c in counts])
+            index = np.concatenate([index, c_index + len(self.words)])
+            values = np.concatenate([values, _tfidf(c_counts, self.char_idf[c_index])])
+        return np.asarray(values @ self.context[index], dtype=np.float64)
 
     def _char_ids(self, word: str) -> np.ndarray:
         """Return the vocabulary indices of ``word``'s character n-grams, with repeats.
@@ -198,9 +239,14 @@ class TechniqueClassifier:
         return found
 
     def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Row]]:
-        """Return the probabilities (paragraphs × labels) and the feature rows."""
-        rows = [self.text_features(text) for text in texts]
-        scores = np.tile(self.intercept, (len(texts), 1))
+        """Return the probabilities (paragraphs × labels) and the feature rows.
+
+        ``texts`` are the paragraphs of one article: with a ``context`` array, each is also
+        scored by the whole article's features.
+        """
+        counts = [self.counts(text) for text in texts]
+        rows = [self._features(c) for c in counts]
+        scores = np.tile(self.intercept + self.context_scores(counts), (len(texts), 1))
         for n, (index, values) in enumerate(rows):
             scores[n] += values @ self.coef[index]
         return _sigmoid(scores), rows
@@ -247,8 +293,42 @@ def _tfidf(counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
     return np.asarray(values / norm, dtype=np.float64)
 
 
+def _summed(indices: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the distinct indices of ``indices`` and the sum of their ``counts``."""
+    index, where = np.unique(np.concatenate(indices), return_inverse=True)
+    return index, np.bincount(where, weights=np.concatenate(counts), minlength=len(index))
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -30, 30))), dtype=float)
+
+
+def evidence_spans(text: str, grams: Sequence[str]) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` in ``text`` of every occurrence of the word n-grams ``grams``.
+
+    An n-gram is matched on the words the model cut (TOKEN on the lower-cased text), so a
+    bigram spans its two words and what lies between them; spans are sorted and merged.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text.lower())]
+    wanted = {tuple(g.split()) for g in grams}
+    found: list[tuple[int, int]] = []
+    for size in {len(w) for w in wanted}:
+        for k in range(len(words) - size + 1):
+            if tuple(w for _, _, w in words[k : k + size]) in wanted:
+                found.append((words[k][0], words[k + size - 1][1]))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def evidence_of(frame: Frame) -> list[str]:
+    """Return the evidence word n-grams a technique frame's note names (none: empty)."""
+    words = frame.note.removeprefix(EVIDENCE_NOTE)
+    return [] if words == NO_EVIDENCE else words.split(", ")
 
 
 def find_techniques(analysis: Analysis, classifier: TechniqueClassifier) -> list[Frame]:
@@ -263,14 +343,14 @@ def find_techniques(analysis: Analysis, classifier: TechniqueClassifier) -> list
     frames: list[Frame] = []
     for (s, e), prediction in zip(spans, predictions, strict=True):
         for label in prediction.labels:
-            words = ", ".join(prediction.evidence[label]) or "no single word n-gram"
+            words = ", ".join(prediction.evidence[label]) or NO_EVIDENCE
             frames.append(
                 Frame(
                     kind="technique",
                     start=s,
                     end=e,
                     text=text[s:e],
-                    note=f"evidence: {words}",
+                    note=EVIDENCE_NOTE + words,
                     label=label,
                 )
             )
