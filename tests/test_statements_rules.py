@@ -47,6 +47,10 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "The proposal has been endorsed by three unions.",
             ("three unions", "has been endorsed", "The proposal"),
         ),
+        (  # a participle with its agent after a noun: the noun is what the agent judged
+            "The council adopted a budget criticized by three independent economists.",
+            ("three independent economists", "criticized", "a budget"),
+        ),
         (  # a reporting noun's topic, inside a phrase cue
             "Residents raised concerns about the new road.",
             ("Residents", "raised concerns about", "the new road"),

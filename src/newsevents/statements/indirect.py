@@ -445,6 +445,12 @@ def _verb_content(
     if passive and agent and (learned or lemma in _OBJECT_VERBS):
         # "The plan was criticized by the unions": what the agent judged is the subject
         return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
+    if agent and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i < tok.i and (
+        learned or lemma in _OBJECT_VERBS
+    ):
+        # "a plan criticized by the unions": what the agent judged is the noun it qualifies
+        noun = tok.head
+        return _trim(doc, noun.left_edge.i, tok.left_edge.i)
     as_clause = _as_reported(tok)
     if as_clause is not None:
         return as_clause
