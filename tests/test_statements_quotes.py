@@ -32,6 +32,11 @@ def _texts(text: str) -> list[str]:
         # a “ before a word still opens: not a closer
         ('He said "no" and “yes” twice.', ['"no"', "“yes”"]),
         ("Nobody's quoting anyone here.", []),
+        # a paragraph that opens its quote with a closing mark, as converted text has it;
+        # inside a paragraph a lone ” is still a stray closer
+        ("Readers wrote in.\n\n”Stop the works. We want the park back.” ― Ana Ruiz",
+         ["”Stop the works. We want the park back.”"]),
+        ("The word ”park” came up twice.", []),
     ],
 )
 def test_statements_quotes_found(text: str, expected: list[str]) -> None:

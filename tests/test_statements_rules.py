@@ -47,6 +47,10 @@ def _found(nlp, lexicon, text):  # type: ignore[no-untyped-def]
             "The proposal has been endorsed by three unions.",
             ("three unions", "has been endorsed", "The proposal"),
         ),
+        (  # a participle with its agent after a noun: the noun is what the agent judged
+            "The council adopted a budget criticized by three independent economists.",
+            ("three independent economists", "criticized", "a budget"),
+        ),
         (  # a reporting noun's topic, inside a phrase cue
             "Residents raised concerns about the new road.",
             ("Residents", "raised concerns about", "the new road"),
@@ -230,3 +234,95 @@ def test_statements_rules_trailing_cue_misparsed(nlp, lexicon):  # type: ignore[
         for f in find_statements(doc, lexicon)
     ]  # fmt: skip
     assert ("police", "said", "Ten people were hurt") in found
+
+
+def _doc(nlp, words, pos, starts):  # type: ignore[no-untyped-def]
+    """Return a Doc with the given parts of speech and sentence starts (no parse)."""
+    from spacy.tokens import Doc
+
+    spaces = [i + 1 < len(words) and words[i + 1] not in (":", ".", ",") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, sent_starts=starts)
+
+
+def test_statements_rules_colon_sentence_split(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a transcript turn the parser cut at the colon: what was said is the rest of the line;
+    # the speaker in capitals counts as a name whatever the tagger makes of it (here ADJ)
+    words = ["KOVAC", ":", "We", "will", "rebuild", "the", "bridge", "."]
+    pos = ["ADJ", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _doc(nlp, words, pos, [True, False, True, False, False, False, False, False])
+    found = [
+        (doc.text[f.source[0] : f.source[1]] if f.source else None,
+         doc.text[f.cue[0] : f.cue[1]],
+         doc.text[f.content[0] : f.content[1]])
+        for f in find_statements(doc, lexicon)
+    ]  # fmt: skip
+    assert ("KOVAC", ":", "We will rebuild the bridge") in found
+
+
+def test_statements_rules_colon_label_not_speaker(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a layout label cut off by the parser is no speaker either
+    words = ["BYLINE", ":", "Ana", "Ruiz", "reports", "from", "Lima", "."]
+    pos = ["NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = _doc(nlp, words, pos, [True, False, True, False, False, False, False, False])
+    assert not [f for f in find_statements(doc, lexicon) if doc.text[f.cue[0] : f.cue[1]] == ":"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a listed verb of belief as a parenthetical inside the clause it frames
+            "The new road, his advisers believe, would bring more visitors to the town.",
+            ("his advisers", "believe",
+             "The new road, his advisers believe, would bring more visitors to the town"),
+        ),
+    ],
+)
+def test_statements_rules_framing_verbs(nlp, lexicon, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in _found(nlp, lexicon, text)
+
+
+def test_statements_rules_sure_listed_cue_object(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a listed verb whose object is not content by rule ("rejected the idea that ...")
+    # takes it when the learned scorer is sure of the cue, not when it merely accepts it
+    from newsevents.statements.learned import CueModel
+
+    text = "The mayor rejected the idea that the old bridge was unsafe."
+    doc = nlp(text)
+    head = next(t.i for t in doc if t.lower_ == "rejected")
+    model = CueModel(weights={}, bias=0.0, threshold=0.45, veto=0.3)
+
+    def found(p: float) -> list[tuple[str, str]]:
+        scores = {t.i: 0.0 for t in doc}
+        scores[head] = p
+        return [
+            (text[f.cue[0] : f.cue[1]], text[f.content[0] : f.content[1]])
+            for f in find_statements(doc, lexicon, model, scores=scores)
+        ]
+
+    assert ("rejected", "the idea that the old bridge was unsafe") in found(0.99)
+    assert not any(cue == "rejected" for cue, _ in found(0.5))
+
+
+def test_statements_rules_trailing_listed_verb_misparsed(nlp, lexicon):  # type: ignore[no-untyped-def]
+    # a listed verb that is not a speech verb reports the clause before it too ("..., the
+    # agency estimated"), when the parser attaches it as a conjunct of that clause
+    from spacy.tokens import Doc
+
+    words = ["Costs", "will", "rise", "again", ",", "the", "agency", "estimated", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, False, True, True, True, False, False],
+        heads=[2, 2, 2, 2, 2, 6, 7, 2, 2],
+        deps=["nsubj", "aux", "ROOT", "advmod", "punct", "det", "nsubj", "conj", "punct"],
+        pos=["NOUN", "AUX", "VERB", "ADV", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+        tags=["NNS", "MD", "VB", "RB", ",", "DT", "NN", "VBD", "."],
+        lemmas=["cost", "will", "rise", "again", ",", "the", "agency", "estimate", "."],
+    )
+    found = [
+        (doc.text[f.source[0] : f.source[1]] if f.source else None,
+         doc.text[f.cue[0] : f.cue[1]],
+         doc.text[f.content[0] : f.content[1]])
+        for f in find_statements(doc, lexicon)
+    ]  # fmt: skip
+    assert ("the agency", "estimated", "Costs will rise again") in found

@@ -95,8 +95,9 @@ _TRAILING_VERBS = _SPEECH_VERBS - {"respond", "reply", "answer", "ask", "continu
 _TOPIC_PREPS = frozenset({"about", "against", "of", "on", "over"})
 #: Words before a colon that label the outlet's own notices, never a speaker.
 _NOTICES = frozenset(
-    {"breaking", "clarification", "correction", "disclaimer", "disclosure", "editor's note",
-     "note", "photo", "photos", "read", "related", "update", "video", "warning", "watch"}
+    {"breaking", "byline", "clarification", "correction", "disclaimer", "disclosure",
+     "editor's note", "email", "exclusive", "note", "online", "photo", "photos",
+     "previously", "read", "related", "transcript", "update", "video", "warning", "watch"}
 )  # fmt: skip
 #: Labels of an interview transcript's turns ("Q: ...", "A: ..."): the outlet's layout,
 #: not an attribution of its own.
@@ -105,6 +106,13 @@ _INTERVIEW_LABELS = frozenset({"q", "a", "question", "answer"})
 _NOUN_TOPIC_PREPS = frozenset({"about", "against", "on", "over"})
 #: One-word answers a speech verb reports as its content ("said yes", "said so").
 _ANSWERS = frozenset({"yes", "no", "so"})
+#: Listed verbs that never frame a clause around them as an aside or after it: acting,
+#: naming and addressing someone need their own complement.
+_NOT_FRAMING = _ACTION_VERBS | _NAMING_VERBS | _ADDRESSEE_VERBS
+#: The learned cue probability from which a listed verb is as free as an unlisted one to
+#: take its plain object as content ("rejected the idea that ..."); chosen on PolNeAR
+#: train with the cross-validated probabilities of ``scripts/train_attribution.py``.
+SURE = 0.8
 _PUNCT_EDGE = frozenset(",;:—–-.")
 _QUOTES = frozenset("“”\"'‘’«»")
 #: Quote marks that close a quote (a straight one closes when the tagger tags it '').
@@ -156,6 +164,11 @@ def find_attributions(
             listed = lemma in (lexicon.verbs if pos == "VERB" else lexicon.nouns)
             cue = listed if decide is None else decide.accepts(tok.i, listed)
             cue = cue and lemma not in _OUTLET_VOICE
+            # a listed cue the scorer is sure of takes its plain object as content, as an
+            # unlisted one does ("rejected the notion that ...")
+            free = not listed or (
+                decide is not None and decide.scores.get(tok.i, 0.0) >= SURE
+            )
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 found = _according_to(tok, sent)
             elif tok.lower_ in ("words", "word") and pos == "NOUN":
@@ -169,9 +182,9 @@ def find_attributions(
             ):  # "were convinced", "are frustrated" parse as passives
                 found = _adjective(tok)
                 if found is None and pos == "VERB" and cue:
-                    found = _verb(tok, lexicon, learned=not listed)
+                    found = _verb(tok, lexicon, learned=free)
             elif pos == "VERB" and cue:
-                found = _verb(tok, lexicon, learned=not listed)
+                found = _verb(tok, lexicon, learned=free)
             elif pos == "VERB" and lemma in _SPEECH_VERBS and _before_colon(tok):
                 found = _verb(tok, lexicon)  # "He continued: ..." (not "continued to fight")
             elif pos == "VERB" and lemma in lexicon.phrases:
@@ -220,14 +233,19 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
     cue_end = tok.i + 1 + (len(tail) if tail else 0)
     if lemma in _ACTION_VERBS and _acts(tok, lexicon):
         return None
-    content = _verb_content(tok, lemma, cue_end, learned)
+    # a listed verb of saying or thinking may frame the clause around it ("..., the
+    # agency reported on Tuesday", "which, his advisers believe, would lead ...")
+    frames = lemma in lexicon.verbs and lemma not in _NOT_FRAMING
+    content = _verb_content(tok, lemma, cue_end, learned, frames)
     if content is None and (learned or _topic_prep(tok, cue_end)):
         # "spoke about X", "voted for X": a learned cue takes its preposition along; a
         # listed one only a preposition of topic ("complained about X", "warned of X")
         content, cue_end = _prep_content(tok, cue_end)
+    source_tok = _source_token(tok)
+    if content is None and frames and lemma not in _SPEECH_VERBS:
+        content = _clause_before(tok, source_tok)
     if content is None and lemma not in _SPEECH_VERBS and not _before_colon(tok):
         return None  # a cue before a colon ("The report reads: ...") takes what follows
-    source_tok = _source_token(tok)
     if content is None and lemma in _SPEECH_VERBS:
         content = _short_answer(tok) or (
             _clause_before(tok, source_tok) if lemma in _TRAILING_VERBS else None
@@ -342,7 +360,9 @@ def _phrase_verb(tok: Token, lexicon: CueLexicon) -> Found | None:
     return _verb(tok, lexicon) if tail else None
 
 
-def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -> Offsets | None:
+def _verb_content(
+    tok: Token, lemma: str, cue_end: int, learned: bool = False, frames: bool = False
+) -> Offsets | None:
     """Return the content of a reporting verb: its clause, object or the text it frames."""
     doc = tok.doc
     children = list(tok.children)
@@ -425,6 +445,12 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     if passive and agent and (learned or lemma in _OBJECT_VERBS):
         # "The plan was criticized by the unions": what the agent judged is the subject
         return _trim(doc, passive[0].left_edge.i, passive[0].right_edge.i + 1)
+    if agent and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i < tok.i and (
+        learned or lemma in _OBJECT_VERBS
+    ):
+        # "a plan criticized by the unions": what the agent judged is the noun it qualifies
+        noun = tok.head
+        return _trim(doc, noun.left_edge.i, tok.left_edge.i)
     as_clause = _as_reported(tok)
     if as_clause is not None:
         return as_clause
@@ -436,7 +462,7 @@ def _verb_content(tok: Token, lemma: str, cue_end: int, learned: bool = False) -
     # "The harbour, the mayor said, will reopen in May": a parenthetical cue inside the
     # clause it reports; the content is that whole clause (the scorer and readers cut the
     # cue and source out of it, as for described-as)
-    if tok.dep_ == "parataxis" and tok.head.i > tok.i and lemma in _SPEECH_VERBS:
+    if tok.dep_ == "parataxis" and tok.head.i > tok.i and (lemma in _SPEECH_VERBS or frames):
         head = tok.head
         if tok.left_edge.i > head.left_edge.i and _commas_around(tok):
             return _trim(doc, head.left_edge.i, head.right_edge.i + 1)
@@ -851,17 +877,31 @@ def _in_poll(tok: Token, sent: Span) -> Found | None:
 
 def _colon_attribution(sent: Span) -> Found | None:
     """Return "Peskov: talks can begin ..." (a name, a colon, then what was said), or None."""
+    doc = sent.doc
     colon = next((t for t in sent[:6] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+    if colon is None or colon.i == sent.start:
         return None
-    name = sent.doc[sent.start : colon.i]
+    end = sent.end
+    if all(t.is_space for t in doc[colon.i + 1 : end]):
+        # the parser ended the sentence at the colon ("TAPPER: Well, I think ...", "Jane
+        # Doe: No New Taxes"): what was said is the rest of the line
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text and (
+            "\n" not in doc[end - 1].text_with_ws
+        ):
+            end += 1
+    if end - colon.i < 4:
+        return None
+    name = doc[sent.start : colon.i]
     # "Peskov: ...", "Clinton camp: ...": a bare noun phrase, then a clause with a verb; a
     # lone capitalised word the tagger misreads as an adjective is a name too ("Okafor:")
-    if not all(t.pos_ in ("PROPN", "NOUN") or t.is_punct for t in name) and not (
-        len(name) == 1 and name[0].is_title and name[0].pos_ == "ADJ"
-    ):
+    # a transcript's speaker in capitals, whatever the tagger makes of it ("BOULDUAN:")
+    if not all(
+        t.pos_ in ("PROPN", "NOUN") or t.is_punct or (t.is_upper and t.is_alpha and len(t) > 1)
+        for t in name
+    ) and not (len(name) == 1 and name[0].is_title and name[0].pos_ == "ADJ"):
         return None
-    after = [t for t in sent.doc[colon.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    after = [t for t in doc[colon.i + 1 : end] if not t.is_punct and not t.is_space]
     named = any(t.pos_ == "PROPN" or t.is_title for t in name)
     # a clause with a verb; or, after a name, a headline in title case, which the tagger
     # reads as names ("Mayor Jones: Budget Cuts Hurt Every School"), or a line of its own
@@ -874,8 +914,6 @@ def _colon_attribution(sent: Span) -> Found | None:
         return None
     if name[-1].lower_ in _NOTICES or name.text.lower() in _NOTICES | _INTERVIEW_LABELS:
         return None  # "Correction: ...", "Editor's note: ...": the outlet's own notice
-    doc = sent.doc
-    end = sent.end
     if headline:  # a headline runs to the end of its line, whatever the sentence split
         while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].text:
             end += 1

@@ -41,6 +41,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _MARK.finditer(text, start, end):
         mark, at = m.group(), m.start()
         if opened is None:
+            if mark == "”" and _opens_paragraph(text, start, at, m.end(), end):
+                opened = (at, "”")  # typed the wrong way round: ”Fear. I am afraid ...”
+                continue
             if mark in ("”", "»", "’"):
                 continue  # a stray closer or an apostrophe
             if mark == "‘" and not _opens(text, at, m.end(), end):
@@ -68,6 +71,12 @@ def _closes(text: str, at: int, after: int, end: int) -> bool:
     before = text[at - 1] if at > 0 else " "
     nxt = text[after] if after < end else " "
     return not before.isspace() and (nxt.isspace() or (not nxt.isalnum() and nxt not in _DOUBLE))
+
+
+def _opens_paragraph(text: str, start: int, at: int, after: int, end: int) -> bool:
+    """Return True when a closing ” at ``at`` is the first character of its paragraph and
+    a letter follows it: a quote opened with the wrong mark, as converted text has it."""
+    return not text[start:at].strip() and after < end and text[after].isalpha()
 
 
 def _opens(text: str, at: int, after: int, end: int) -> bool:
