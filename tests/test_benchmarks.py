@@ -19,6 +19,7 @@ def test_bench_pipeline_reports_ratio_and_memory() -> None:
     report = json.loads(proc.stdout)
     assert report["articles"] == 4
     assert report["throughput_ratio"] > 0
+    assert 0 < report["ratio_from_step_time"] < 1  # the steps take some time
     assert report["peak_rss_mib"] > 0
     assert set(report["ms_per_article_by_step"]) == {
         "actors", "statements", "events", "legacy", "dates", "places", "framing",
