@@ -227,13 +227,18 @@ def test_statements_rules_trailing_cue_misparsed(nlp, lexicon):  # type: ignore[
         tags=["CD", "NNS", "VBD", "VBN", ",", "NNS", "VBD", "."],
         lemmas=["ten", "people", "be", "hurt", ",", "police", "say", "."],
     )
-    found = [
+    found = _triples(doc, lexicon)
+    assert ("police", "said", "Ten people were hurt") in found
+
+
+def _triples(doc, lexicon):  # type: ignore[no-untyped-def]
+    """Return (source, cue, content) texts of the statements found in ``doc``."""
+    return [
         (doc.text[f.source[0] : f.source[1]] if f.source else None,
          doc.text[f.cue[0] : f.cue[1]],
          doc.text[f.content[0] : f.content[1]])
         for f in find_statements(doc, lexicon)
     ]  # fmt: skip
-    assert ("police", "said", "Ten people were hurt") in found
 
 
 def _doc(nlp, words, pos, starts):  # type: ignore[no-untyped-def]
@@ -250,12 +255,7 @@ def test_statements_rules_colon_sentence_split(nlp, lexicon):  # type: ignore[no
     words = ["KOVAC", ":", "We", "will", "rebuild", "the", "bridge", "."]
     pos = ["ADJ", "PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
     doc = _doc(nlp, words, pos, [True, False, True, False, False, False, False, False])
-    found = [
-        (doc.text[f.source[0] : f.source[1]] if f.source else None,
-         doc.text[f.cue[0] : f.cue[1]],
-         doc.text[f.content[0] : f.content[1]])
-        for f in find_statements(doc, lexicon)
-    ]  # fmt: skip
+    found = _triples(doc, lexicon)
     assert ("KOVAC", ":", "We will rebuild the bridge") in found
 
 
@@ -319,10 +319,5 @@ def test_statements_rules_trailing_listed_verb_misparsed(nlp, lexicon):  # type:
         tags=["NNS", "MD", "VB", "RB", ",", "DT", "NN", "VBD", "."],
         lemmas=["cost", "will", "rise", "again", ",", "the", "agency", "estimate", "."],
     )
-    found = [
-        (doc.text[f.source[0] : f.source[1]] if f.source else None,
-         doc.text[f.cue[0] : f.cue[1]],
-         doc.text[f.content[0] : f.content[1]])
-        for f in find_statements(doc, lexicon)
-    ]  # fmt: skip
+    found = _triples(doc, lexicon)
     assert ("the agency", "estimated", "Costs will rise again") in found

@@ -13,10 +13,10 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -44,6 +44,7 @@ class Entry:
 
 #: Lookups remembered before the memo starts again (bounds a long-running process's memory).
 _MEMO_SIZE = 50_000
+T = TypeVar("T")
 
 
 def name_key(text: str) -> str:
@@ -55,6 +56,16 @@ def name_key(text: str) -> str:
     if "  " in out or "\n" in out or "\t" in out:
         out = _SPACES.sub(" ", out)
     return out.strip()
+
+
+def _memoised(memo: dict[str, T], text: str, compute: Callable[[str], T]) -> T:
+    """Return ``compute(text)``, remembered in ``memo`` (cleared when it is full)."""
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[text] = compute(text)
+    return found
 
 
 def _prefixes(keys: Iterable[str]) -> frozenset[str]:
@@ -105,31 +116,24 @@ class Gazetteer:
     def may_start(self, text: str) -> bool:
         """Return False when no name begins with ``text`` (the words of a name from its
         first, as written), so that no longer run of words can be one either."""
-        memo = self._starts
-        found = memo.get(text)
-        if found is None:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            key = name_key(text)
-            prefixes = self.prefixes
-            found = memo[text] = key in prefixes or (key.isupper() and key.title() in prefixes)
-        return found
+        return _memoised(self._starts, text, self._may_start)
+
+    def _may_start(self, text: str) -> bool:
+        key, prefixes = name_key(text), self.prefixes
+        return key in prefixes or (key.isupper() and key.title() in prefixes)
 
     def lookup(self, text: str) -> list[Entry]:
         """Return the entries named ``text`` (as written; an all-capitals dateline is also
         tried in title case), or an empty list."""
-        memo = self._memo
-        found = memo.get(text)
-        if found is None:
-            # memoised: the same names recur (every capitalised run is tried at each length)
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            key = name_key(text)
-            found = self.index.get(key)
-            if found is None and key.isupper() and len(key) > 3:
-                found = self.index.get(key.title())
-            found = memo[text] = found or []
-        return found
+        # memoised: the same names recur (every capitalised run is tried at each length)
+        return _memoised(self._memo, text, self._lookup)
+
+    def _lookup(self, text: str) -> list[Entry]:
+        key = name_key(text)
+        found = self.index.get(key)
+        if found is None and key.isupper() and len(key) > 3:
+            found = self.index.get(key.title())
+        return found or []
 
     def preferred(self, text: str) -> int | None:
         """Return the geonames id ``names.yaml`` prefers for the name ``text``, or None."""
