@@ -42,3 +42,30 @@ def test_a_participle_modifier_and_a_verb_with_its_own_subject_are_left_alone() 
 def test_a_verb_root_is_never_touched() -> None:
     doc = repair(_doc(["Peru", "left"], [1, 1], ["nsubj", "ROOT"], ["NNP", "VBD"]))
     assert doc[1].dep_ == "ROOT" and doc[0].head == doc[1]
+
+
+def _parsed(words, heads, deps, tags):  # type: ignore[no-untyped-def]
+    # no lemmas: the repairs run before spaCy's lemmatizer
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_a_that_clause_parsed_as_relative_on_the_audience_becomes_what_was_told() -> None:
+    # "Dao told a briefing that Arnland would send troops ." with "that" as the object of
+    # "send" (which has "troops") and "send" a relative clause on "briefing"
+    words = ["Dao", "told", "a", "briefing", "that", "Arnland", "would", "send", "troops", "."]
+    heads = [1, 1, 3, 1, 7, 7, 7, 3, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "dobj", "nsubj", "aux", "relcl", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "WDT", "NNP", "MD", "VB", "NNS", "."]
+    doc = repair(_parsed(words, heads, deps, tags))
+    assert doc[7].dep_ == "ccomp" and doc[7].head == doc[1]
+    assert doc[4].dep_ == "mark" and doc[4].head == doc[7]
+
+
+def test_a_real_relative_clause_on_the_audience_is_left_alone() -> None:
+    # "Dao told a briefing that covered the talks ...": "that" is the only subject
+    words = ["Dao", "told", "a", "briefing", "that", "covered", "the", "talks", "."]
+    heads = [1, 1, 3, 1, 5, 3, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "nsubj", "relcl", "det", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "WDT", "VBD", "DT", "NNS", "."]
+    doc = repair(_parsed(words, heads, deps, tags))
+    assert doc[5].dep_ == "relcl" and doc[5].head == doc[3] and doc[4].dep_ == "nsubj"

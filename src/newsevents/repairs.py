@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: Finite verb tags: a verb with one of these is a clause's own verb, never a noun modifier.
 FINITE_TAGS: frozenset[str] = frozenset({"VBD", "VBZ", "VBP"})
@@ -19,7 +19,46 @@ def repair(doc: Doc) -> Doc:
     """Return ``doc`` with its misparsed sentences repaired in place."""
     for sent in list(doc.sents):
         _verbless_root(sent)
+    for tok in doc:
+        if tok.dep_ == "relcl":
+            _complement_as_relative(tok)
     return doc
+
+
+#: Verbs whose object is the audience and whose "that" clause is what was said: "told a
+#: briefing that ...", "assured the envoys that ...". Word forms: repairs run before the
+#: lemmatizer.
+AUDIENCE_VERBS: frozenset[str] = frozenset({
+    "assure", "assured", "assures", "assuring", "brief", "briefed", "briefing", "briefs",
+    "inform", "informed", "informing", "informs", "notified", "notifies", "notify",
+    "notifying", "remind", "reminded", "reminding", "reminds", "tell", "telling", "tells",
+    "told", "warn", "warned", "warning", "warns",
+})  # fmt: skip
+#: Argument labels a clause has one of at most.
+_SINGLE_ARGUMENTS = ("dobj", "nsubj", "nsubjpass")
+
+
+def _complement_as_relative(verb: Token) -> None:
+    """Make a "that" clause parsed as a relative clause on the audience the complement of
+    the verb of saying.
+
+    "X told a regular press briefing that Borduria would not send troops" sometimes parses
+    with "that" as the object of "send", and "send" as a relative clause on "briefing".
+    A clause whose "that" fills a slot another word already fills ("troops" is the
+    object) cannot be relative: "that" is its mark and the clause is what was told.
+    """
+    noun = verb.head
+    speech = noun.head
+    if noun.dep_ not in ("dobj", "dative") or speech.lower_ not in AUDIENCE_VERBS:
+        return
+    kids = list(verb.children)
+    that = next((c for c in kids if c.lower_ == "that" and c.i < verb.i), None)
+    if that is None or that.dep_ not in _SINGLE_ARGUMENTS:
+        return
+    if not any(c.dep_ == that.dep_ and c is not that for c in kids):
+        return  # "a briefing that covered the talks": a real relative clause
+    that.dep_ = "mark"
+    verb.head, verb.dep_ = speech, "ccomp"
 
 
 def _verbless_root(sent: Span) -> None:
