@@ -258,6 +258,8 @@ def test_weapons_used_against_a_town_are_an_attack(nlp) -> None:  # type: ignore
         ("The Arnland buildup near Borduria alarmed Syldavia.", "MOBILIZE", "154"),
         ("Arnland made concessions to Borduria.", "CONCEDE", "080"),
         ("Arnland's incursion into Borduria lasted a week.", "ASSAULT", "190"),
+        ("Borduria complained about two Arnland air raids on its border towns.", "ASSAULT", "195"),
+        ("Arnland police staged a raid on the Bordurian embassy.", "COERCE", "171"),
         ("Arnland students staged a march against Borduria.", "PROTEST", "141"),
         ("Arnland announced the pullout of its troops from Borduria.", "RETREAT", "0872"),
     ],
