@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doccache import children as doc_children
 from .cues import CueLexicon
 from .learned import CueDecision
 
@@ -263,7 +264,7 @@ def _verb(tok: Token, lexicon: CueLexicon, learned: bool = False) -> Found | Non
 def _short_answer(tok: Token) -> Offsets | None:
     """Return the one-word answer a speech verb reports ("said yes", "said so", "said no
     to the war"), or None."""
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.i > tok.i and c.lower_ in _ANSWERS and c.dep_ in ("dobj", "advmod", "intj", "ccomp"):
             return (c.idx, c.idx + len(c))
     return None
@@ -312,7 +313,7 @@ def _topic_prep(tok: Token, cue_end: int) -> bool:
         and not _passive(tok)  # "when questioned about X": the questioner is not named
         and not any(  # "said on Monday", "spoke over the weekend": a time, not a topic
             c.ent_type_ in ("DATE", "TIME") or c.lower_ in _WEEKDAYS
-            for c in doc[cue_end].children
+            for c in doc_children(doc[cue_end])
         )
     )
 
@@ -321,7 +322,7 @@ def _passive(tok: Token) -> bool:
     """Return True for a passive participle: "was asked", or a bare "when asked"."""
     if tok.tag_ != "VBN":
         return False
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in doc_children(tok) if c.dep_ in ("aux", "auxpass")]
     return not aux or any(c.dep_ == "auxpass" for c in aux)
 
 
@@ -333,7 +334,7 @@ def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
     prep = doc[cue_end]
     if prep.dep_ != "prep" or not tok.i <= prep.head.i < cue_end:
         return None, cue_end
-    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    objs = [c for c in doc_children(prep) if c.dep_ in ("pobj", "pcomp")]
     if not objs:
         return None, cue_end
     return _trim(doc, objs[0].left_edge.i, objs[-1].right_edge.i + 1), cue_end + 1
@@ -341,7 +342,7 @@ def _prep_content(tok: Token, cue_end: int) -> tuple[Offsets | None, int]:
 
 def _acts(tok: Token, lexicon: CueLexicon) -> bool:
     """Return True when an action verb's infinitive is a deed, not a speech act."""
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             lemma = c.lemma_.lower()
             return lemma not in lexicon.verbs and lemma not in _SPEECH_INFINITIVES
@@ -365,21 +366,21 @@ def _verb_content(
 ) -> Offsets | None:
     """Return the content of a reporting verb: its clause, object or the text it frames."""
     doc = tok.doc
-    children = list(tok.children)
+    children = list(doc_children(tok))
     after = [c for c in children if c.i >= cue_end]
     ccomp = [c for c in children if c.dep_ == "ccomp"]
     # a multi-word cue with a noun ("expressed concerns that ...") carries the clause
     for c in children:
         if c.i < cue_end and c.i > tok.i:
             ccomp += [
-                g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl") and _clausal(g)
+                g for g in doc_children(c) if g.dep_ in ("acl", "ccomp", "relcl") and _clausal(g)
             ]
     if ccomp:
         first = min(ccomp, key=lambda c: c.left_edge.i)
         last = max(ccomp, key=lambda c: c.right_edge.i)
         start = first.left_edge.i
         # "told friends that ...": a "that" inside the clause is where the content starts
-        marks = [c.i for c in first.children if c.dep_ == "mark" and c.lower_ == "that"]
+        marks = [c.i for c in doc_children(first) if c.dep_ == "mark" and c.lower_ == "that"]
         if marks and marks[0] > start and first.i > tok.i:
             start = marks[0]
         return _trim(doc, start, _clause_end(last))
@@ -389,7 +390,7 @@ def _verb_content(
         if prep.dep_ == "mark" and prep.head.head.i == tok.i and prep.head.i > prep.i:
             # "called for the council to raise taxes": "for" marks the clause it asks for
             return _trim(doc, prep.i + 1, prep.head.right_edge.i + 1)
-        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        objs = [c for c in doc_children(prep) if c.dep_ in ("pobj", "pcomp")]
         if objs:
             end = max([objs[-1].right_edge.i + 1] + [
                 c.right_edge.i + 1 for c in after if c.dep_ == "xcomp"
@@ -475,8 +476,8 @@ def _as_reported(tok: Token) -> Offsets | None:
     doc = tok.doc
     if tok.dep_ != "advcl" or tok.head.i == tok.i:
         return None
-    marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"]
-    if not marks or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+    marks = [c for c in doc_children(tok) if c.dep_ == "mark" and c.lower_ == "as"]
+    if not marks or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in doc_children(tok)):
         return None
     head = tok.head
     left, right = tok.left_edge.i, tok.right_edge.i
@@ -517,7 +518,7 @@ def _clause_end(clause: Token) -> int:
     """Return the index just past ``clause``, cut before a trailing ", saying ..." or
     ", adding ..." (a cue of its own, not part of this content)."""
     end = clause.right_edge.i + 1
-    for c in clause.children:
+    for c in doc_children(clause):
         if (
             c.i > clause.i
             and c.dep_ in ("advcl", "conj")
@@ -550,10 +551,10 @@ def _clausal(tok: Token) -> bool:
     A complement clause marks "that" as ``mark``; in a relative clause "that" is the
     subject or object ("the claims that he made").
     """
-    if any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in tok.children):
+    if any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in doc_children(tok)):
         return True
     return tok.dep_ != "relcl" and tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in _SUBJECTS for c in tok.children
+        c.dep_ in _SUBJECTS for c in doc_children(tok)
     )
 
 
@@ -564,25 +565,25 @@ def _is_pronoun_obj(tok: Token, lemma: str) -> bool:
 
 def _source_token(tok: Token) -> Token | None:
     """Return the head token of the source: the subject, the passive agent, or inherited."""
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in doc_children(c) if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in _SUBJECTS and c.lower_ != "it" and not _quoted_subject(c, tok):
             return c
-    if any(c.dep_ in _PASSIVE_SUBJECTS for c in tok.children):
+    if any(c.dep_ in _PASSIVE_SUBJECTS for c in doc_children(tok)):
         return None
     # "... and added", "spoke out, arguing that", "wants to say": the head's subject
     head = tok
     for _ in range(3):
         if head.dep_ not in ("conj", "xcomp", "advcl") or head.head.i == head.i:
             break
-        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" for c in doc_children(head)):
             break  # "if he says ...", "because ..." are not the head's statement
         head = head.head
-        for c in head.children:
+        for c in doc_children(head):
             if c.dep_ in _SUBJECTS and c.lower_ != "it":
                 return c
     return None
@@ -625,7 +626,7 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     """Return the cue: the verb with its auxiliaries, negation and particle ("has not said")."""
     doc = tok.doc
     start = tok.i
-    left = [c for c in tok.children if c.dep_ in _CUE_LEFT and c.i < tok.i]
+    left = [c for c in doc_children(tok) if c.dep_ in _CUE_LEFT and c.i < tok.i]
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and (
         prev.lower_ in _CUE_ADVERBS
@@ -639,7 +640,7 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
         if all(doc[j].dep_ in (*_CUE_LEFT, "advmod") for j in range(first, tok.i)):
             start = first
     end = cue_end
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "prt" and c.i == end:
             end += 1
     if end < len(doc) and doc[end].lower_ in _WEEKDAYS and doc[end].head.i == tok.i:
@@ -647,7 +648,7 @@ def _cue_span(tok: Token, cue_end: int) -> Offsets:
     elif doc[end : end + 3].text.lower() == "in a statement":
         end += 3
     elif end < len(doc) and doc[end].lower_ == "in" and doc[end].head.i == tok.i:
-        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
+        objs = [c for c in doc_children(doc[end]) if c.dep_ == "pobj"]
         if objs and objs[0].lemma_.lower() in _CHANNELS and objs[0].right_edge.i == objs[0].i:
             end = objs[0].i + 1  # "said in a recent interview"
     if end < len(doc) and doc[end].text == ":":
@@ -670,25 +671,25 @@ def _adjective(tok: Token) -> Found | None:
     doc = tok.doc
     if tok.dep_ == "acomp":
         be = tok.head
-        subj = [c for c in be.children if c.dep_ in _SUBJECTS and c.i < be.i]
+        subj = [c for c in doc_children(be) if c.dep_ in _SUBJECTS and c.i < be.i]
     else:  # a participle: "were convinced", with "be" as its passive auxiliary
-        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        aux = [c for c in doc_children(tok) if c.dep_ == "auxpass"]
         if not aux:
             return None
         be = aux[0]
-        subj = [c for c in tok.children if c.dep_ in _PASSIVE_SUBJECTS and c.i < be.i]
+        subj = [c for c in doc_children(tok) if c.dep_ in _PASSIVE_SUBJECTS and c.i < be.i]
     if be.lemma_.lower() != "be" or be.i > tok.i or not subj or subj[0].lower_ == "it":
         return None
     cue_end = tok.i + 1
-    clauses = [c for c in (*tok.children, *be.children)
+    clauses = [c for c in (*doc_children(tok), *doc_children(be))
                if c.i > tok.i and c.dep_ in ("ccomp", "xcomp") and _clausal(c)]  # fmt: skip
     if clauses:
         first = clauses[0]
         content = _trim(doc, first.left_edge.i, _clause_end(first))
     else:
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+        preps = [c for c in doc_children(tok) if c.dep_ == "prep" and c.i == tok.i + 1
                  and c.lower_ in _ADJ_PREPS]  # fmt: skip
-        objs = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        objs = [g for c in preps for g in doc_children(c) if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
         content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
@@ -715,26 +716,26 @@ def _adjective(tok: Token) -> Found | None:
 def _noun(tok: Token) -> Found | None:
     """Return the attribution of a reporting noun with a clause ("X's claim that ...")."""
     doc = tok.doc
-    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _clausal(c)]
+    clauses = [c for c in doc_children(tok) if c.dep_ in ("acl", "ccomp", "relcl") and _clausal(c)]
     cue_end = tok.i + 1
     if clauses:
         content = _trim(doc, clauses[0].left_edge.i, clauses[-1].right_edge.i + 1)
     else:
         # "concerns about the budget", "criticism over the delay": the topic is the content
         # and its preposition part of the cue
-        topic = [c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+        topic = [c for c in doc_children(tok) if c.dep_ == "prep" and c.i == tok.i + 1
                  and c.lower_ in _NOUN_TOPIC_PREPS]  # fmt: skip
-        objs = [g for c in topic for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        objs = [g for c in topic for g in doc_children(c) if g.dep_ in ("pobj", "pcomp")]
         if not objs:
             return None
         content = _trim(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
         cue_end = tok.i + 2
     source_tok: Token | None = None
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "poss":
             source_tok = c
         elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in doc_children(c) if g.dep_ == "pobj"]
             source_tok = objs[0] if objs else source_tok
     start = tok.i
     while start > 0 and doc[start - 1].dep_ in ("amod",) and doc[start - 1].head.i == tok.i:
@@ -760,8 +761,8 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
     doc = tok.doc
     to = doc[tok.i + 1]
     # "according to show insiders" may parse "show" as a verb (pcomp): its phrase is the source
-    objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")] or [
-        c for c in tok.children if c.dep_ == "pobj"
+    objs = [c for c in doc_children(to) if c.dep_ in ("pobj", "pcomp")] or [
+        c for c in doc_children(tok) if c.dep_ == "pobj"
     ]
     if not objs:
         return None
@@ -800,11 +801,11 @@ def _in_words(tok: Token, sent: Span) -> Found | None:
         return None
     src: Token | None = None
     end = tok.i + 1
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ == "poss":
             src = c
         elif c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in doc_children(c) if g.dep_ == "pobj"]
             if objs:
                 src, end = objs[0], c.i + 1
     if src is None:
@@ -855,7 +856,7 @@ def _in_poll(tok: Token, sent: Span) -> Found | None:
     """Return "In a CNN poll released Monday, 50 percent chose X": source the poll, cue
     "In", content the rest of the sentence; None for any other opening "In"."""
     doc = tok.doc
-    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    objs = [c for c in doc_children(tok) if c.dep_ == "pobj"]
     if not objs or objs[0].lemma_.lower() not in _POLLS:
         return None
     src = objs[0]
@@ -931,7 +932,7 @@ def _person_subject(tok: Token) -> bool:
     """Return True when the subject of ``tok`` is a personal pronoun or a person's name."""
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ == "PRON" or c.ent_type_ == "PERSON")
-        for c in tok.children
+        for c in doc_children(tok)
     )
 
 

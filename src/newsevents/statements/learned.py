@@ -25,6 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..doccache import children as doc_children
 from ..errors import DataError
 from .cues import CueLexicon
 
@@ -154,11 +155,11 @@ def _word(tok: Token) -> str:
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
     """Return the subject of ``tok`` (or the agent's object) and whether it was inherited."""
-    for c in tok.children:
+    for c in doc_children(tok):
         if c.dep_ in _SUBJ:
             return c, False
         if c.dep_ == "agent":
-            for g in c.children:
+            for g in doc_children(c):
                 if g.dep_ == "pobj":
                     return g, False
     head = tok
@@ -166,7 +167,7 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
         if head.dep_ not in ("conj", "xcomp", "advcl") or head.head.i == head.i:
             break
         head = head.head
-        for c in head.children:
+        for c in doc_children(head):
             if c.dep_ in _SUBJ:
                 return c, True
     return None, False
@@ -195,15 +196,15 @@ def token_features(tok: Token, lexicon: CueLexicon) -> list[str]:
     f.append(f"lex={lex}")
     f.append(f"lex|d={lex}|{tok.dep_}")
     deps = set()
-    for c in tok.children:
+    for c in doc_children(tok):
         dep = c.dep_
         if dep in _CHILD_DEPS:
             deps.add(dep)
         if dep in ("ccomp", "acl") and any(
-            g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in c.children
+            g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in doc_children(c)
         ):
             deps.add("that")
-        if dep == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if dep == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in doc_children(c)):
             deps.add("to")
         if dep == "prep":
             deps.add(f"prep:{c.lower_}")
