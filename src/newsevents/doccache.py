@@ -70,15 +70,13 @@ def sent_starts(doc: Doc) -> list[int]:
     store = memo(doc)
     found: list[int] | None = store.get("sent_starts")
     if found is None:
-        found = [0] * len(doc)
-        for sent in sents(doc):
-            found[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        store["sent_starts"] = found
+        starts = [sent.start for sent in sents(doc)]
+        found = store["sent_starts"] = [starts[n] for n in _sentence_numbers(doc)]
     return found
 
 
-def sentence(doc: Doc, i: int) -> Span:
-    """Return the sentence of token ``i`` (``doc[i].sent``, which walks the boundaries)."""
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """Return, for each token index, the number of its sentence in ``sents(doc)``."""
     store = memo(doc)
     found: list[int] | None = store.get("sent_of")
     if found is None:
@@ -86,7 +84,12 @@ def sentence(doc: Doc, i: int) -> Span:
         for n, sent in enumerate(sents(doc)):
             found[sent.start : sent.end] = [n] * (sent.end - sent.start)
         store["sent_of"] = found
-    return sents(doc)[found[i]]
+    return found
+
+
+def sentence(doc: Doc, i: int) -> Span:
+    """Return the sentence of token ``i`` (``doc[i].sent``, which walks the boundaries)."""
+    return sents(doc)[_sentence_numbers(doc)[i]]
 
 
 def sent_start(token: Token) -> int:

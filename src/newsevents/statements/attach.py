@@ -111,14 +111,13 @@ def find_statements(
 def refine_cue(f: Found, doc: Doc, text: str, spans: SpanModel, real: list[Offsets]) -> Found:
     """Return ``f`` with its cue span drawn by the span model; a content the new cue runs
     into loses those words ("talked about the budget": content "the budget")."""
-    h = f.cue_token
-    if h < 0 or f.kind == "according_to" or tokens(doc)[h].text == ":" or f.content is None:
+    h, every = f.cue_token, tokens(doc)
+    if h < 0 or f.kind == "according_to" or every[h].text == ":" or f.content is None:
         return f
     ctx = context(doc, h, f.cue, f.source, f.content, real)
     if ctx is None:
         return f
     first, last = boundaries(spans, doc, ctx)
-    every = tokens(doc)
     cue = (every[first].idx, every[last].idx + len(every[last]))
     start, end = f.content
     if cue[0] <= start < cue[1]:  # the cue grew into the content's first words
